@@ -1,0 +1,142 @@
+"""The Python API: everything a user can do with detente. The CLI and the REST API are thin over it.
+
+    from detente import Detente
+    detente = Detente.open("detente.duckdb")
+    report = detente.run([Path("articles/")])
+    for event in detente.events(dyad=("IRN", "USA")):
+        ...
+    series = detente.dyad("IRN", "USA", by="month")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from detente.errors import InputError
+from detente.ingest import parse_published
+from detente.pipeline import Progress, RunReport, run
+from detente.records import Copy, DyadSeries, Event, IngestProblem
+from detente.settings import Settings
+from detente.store import Store, StoredArticle
+from detente.temperature import dyad_series
+from detente.temperature.series import By
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters on events; every field is optional and they combine with AND."""
+
+    dyad: tuple[str, str] | None = None
+    actor: str | None = None  # country code as source or target
+    plover_type: str | None = None
+    quad_class: int | None = None
+    modality: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    min_independent_sources: int | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        clauses, params = ["TRUE"], []
+        if self.dyad:
+            a, b = (c.upper() for c in self.dyad)
+            clauses.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))")
+            params += [a, b, b, a]
+        if self.actor:
+            clauses.append("(source_country = ? OR target_country = ?)")
+            params += [self.actor.upper()] * 2
+        for column, value in (("plover_type", self.plover_type), ("quad_class", self.quad_class), ("modality", self.modality)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value.upper() if column == "plover_type" and isinstance(value, str) else value)
+        if self.date_from:
+            clauses.append("date >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("substr(date, 1, ?) <= ?")
+            params += [len(self.date_to), self.date_to]
+        if self.min_independent_sources:
+            clauses.append("num_independent_sources >= ?")
+            params.append(self.min_independent_sources)
+        return " AND ".join(clauses), params
+
+
+class Detente:
+    """detente over one store."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self.store = Store(self.settings.db)
+
+    @classmethod
+    def open(cls, db: Path | str | None = None, **settings: Any) -> Detente:
+        return cls(Settings.load(db=Path(db) if db is not None else None, **settings))
+
+    # -- writing --------------------------------------------------------------------------------
+    def run(self, paths: Sequence[Path | str], manifest: Path | str | None = None, progress: Progress | None = None) -> RunReport:
+        """Ingest files/folders and run the whole pipeline; idempotent."""
+        return run(self.settings, [Path(p) for p in paths], Path(manifest) if manifest else None, progress)
+
+    # -- reading --------------------------------------------------------------------------------
+    def events(self, filters: EventFilter | None = None, limit: int | None = None, offset: int = 0) -> list[Event]:
+        where, params = (filters or EventFilter()).sql()
+        events = self.store.events(where, params)
+        return events[offset : offset + limit if limit is not None else None]
+
+    def event(self, event_id: str) -> Event | None:
+        found = self.store.events("event_id = ?", [event_id])
+        return found[0] if found else None
+
+    def copies(self) -> list[Copy]:
+        return self.store.copies()
+
+    def dyad(self, a: str, b: str, by: By = "month") -> DyadSeries:
+        if by not in ("day", "week", "month"):
+            raise InputError(f"--by must be day, week or month, not {by!r}")
+        return dyad_series(self.store.events(), a, b, by)
+
+    def articles(self) -> list[StoredArticle]:
+        return self.store.articles(with_text=False)
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        return self.store.article(article_id)
+
+    def problems(self) -> list[IngestProblem]:
+        return self.store.problems()
+
+    # -- stateless services --------------------------------------------------------------------
+    @cached_property
+    def _resolver(self) -> Any:
+        from detente.actors import ActorResolver
+
+        return ActorResolver(self.settings.actor_files)
+
+    def resolve_actors(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+        """``detente actors --batch``: {"id", "text", "context"?, "date"?} → {"id", "country", "sector", "name"}."""
+        for item in items:
+            date = parse_published(item.get("date"))
+            actor = self._resolver.resolve(str(item.get("text", "")), date, context=item.get("context"))
+            yield {
+                "id": item.get("id"),
+                "country": actor.country if actor else None,
+                "sector": actor.sector if actor else None,
+                "name": actor.name if actor else None,
+            }
+
+    def code(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+        """``detente code --batch``: {"id", "sentence", "source", "target"} → {"id", "plover", "cameo", "quad_class"}."""
+        from detente.events import code_dyad, load_lexicon
+        from detente.events.coder import RuleCoder
+        from detente.events.parse import parse_sentences
+
+        batch = list(items)
+        coder = RuleCoder(self._resolver, load_lexicon(), self.settings.spacy_models)
+        docs = parse_sentences(self.settings.spacy_models, [str(item.get("sentence", "")) for item in batch])
+        for item, doc in zip(batch, docs, strict=True):
+            code = code_dyad(coder, doc, str(item.get("source", "")), str(item.get("target", "")))
+            yield {"id": item.get("id"), "plover": code.plover, "cameo": code.cameo, "quad_class": code.quad_class}
+
+

@@ -1,0 +1,167 @@
+"""Who: the source and target actors of a trigger in a spaCy parse.
+
+Handles subjects and objects, passives ("was killed by"), coordination ("Iran has backed X and
+ordered …" — the second verb inherits the subject), control ("ordered its militias to cease" — the
+object of the controlling verb is the subject of the controlled one), relative clauses ("Iran,
+which …"), appositions ("Brian Hook, the State Department's envoy") and possessives ("Iran's attack").
+Pronouns and anaphors ("it", "the country", "Tehran's") resolve to the last fitting actor of the
+article (``ArticleMemory``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from detente.records import Actor
+
+Token = Any  # spacy.tokens.Token: spaCy ships no type stubs
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+CORE_DEPS_DROPPED = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "ccomp", "xcomp"})
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl"})
+COUNTRY_ANAPHORS = frozenset({"the country", "the nation", "the regime", "the government", "the state"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "which", "who", "that"})
+
+
+class Resolver(Protocol):
+    def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None: ...
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """The actors seen so far in one article, for pronouns and anaphors. Lives for one article only."""
+
+    actors: list[Actor] = field(default_factory=list)
+
+    def remember(self, actor: Actor) -> None:
+        if actor.country:
+            self.actors.append(actor)
+
+    def antecedent(self, text: str) -> Actor | None:
+        lowered = text.lower()
+        for actor in reversed(self.actors):
+            is_person = actor.name is not None and actor.sector is not None and " " in (actor.name or "")
+            if lowered in PERSON_PRONOUNS and is_person:
+                return actor
+            if lowered not in PERSON_PRONOUNS and not is_person:
+                return actor
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentFinder:
+    resolver: Resolver
+    date: dt.date | None
+    sentence: str
+
+    def actors(self, head: Token, memory: ArticleMemory) -> list[Actor]:
+        """The actor(s) a noun phrase names: one per conjunct ("Iran and the U.S.")."""
+        found = []
+        for token in [head, *_conjuncts(head)]:
+            actor = self.actor(token, memory)
+            if actor is not None:
+                found.append(actor)
+        return found
+
+    def actor(self, head: Token, memory: ArticleMemory) -> Actor | None:
+        text = head.text
+        if head.pos_ == "PRON" or text.lower() in THING_PRONOUNS:
+            if head.dep_ in ("nsubj", "nsubjpass") and text.lower() in ("which", "who", "that"):
+                return self.actor(head.head.head, memory) if head.head.dep_ == "relcl" else None
+            antecedent = memory.antecedent(text)
+            return dataclasses.replace(antecedent, text=text, confidence=antecedent.confidence * 0.8) if antecedent else None
+        core = _core_text(head)
+        if core.lower() in COUNTRY_ANAPHORS:
+            antecedent = memory.antecedent("it")
+            return dataclasses.replace(antecedent, text=core) if antecedent else None
+        actor = self.resolver.resolve(core, self.date, context=self.sentence)
+        appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+        if appositive is not None:
+            actor = _merge(actor, self.resolver.resolve(_core_text(appositive), self.date, context=self.sentence))
+        if actor is not None and actor.country is None:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PRON":
+                antecedent = memory.antecedent(owner.text)
+                if antecedent is not None:
+                    actor = dataclasses.replace(actor, country=antecedent.country)
+        return actor
+
+
+def _merge(first: Actor | None, second: Actor | None) -> Actor | None:
+    """An actor and its apposition describe one actor: fill what one knows and the other does not."""
+    if first is None or second is None:
+        return first or second
+    return dataclasses.replace(
+        first,
+        country=first.country or second.country,
+        sector=first.sector or second.sector,
+        name=first.name or second.name,
+        patron=first.patron or second.patron,
+        confidence=max(first.confidence, second.confidence),
+    )
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)
+
+
+def _core_text(head: Token) -> str:
+    """The noun phrase without its clauses, appositions and conjuncts (but with "of" phrases)."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in CORE_DEPS_DROPPED or _is_of_phrase(c)]
+    while stack:
+        token = stack.pop()
+        keep.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CORE_DEPS_DROPPED or _is_of_phrase(c))
+    keep.sort(key=lambda t: t.i)
+    start, end = keep[0].idx, keep[-1].idx + len(keep[-1].text)
+    return str(head.doc.text[start:end]).strip(" ,")
+
+
+def _is_of_phrase(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "of"
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The agent of ``verb``: its subject, or inherited through coordination, control or a relative clause."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+        if child.dep_ == "agent":  # passive: "was killed by X"
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children):
+        return None  # a passive with no "by": the agent is unstated
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "conj":
+        return subject_of(head)
+    if verb.dep_ in CONTROL_DEPS and head.pos_ in ("VERB", "AUX"):
+        controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        return controller if controller is not None and verb.dep_ == "xcomp" else subject_of(head)
+    if verb.dep_ == "relcl":
+        return head
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+
+
+def object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def prepositional_objects(token: Token, preposition: str) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == preposition:
+            yield from (g for g in child.children if g.dep_ == "pobj")

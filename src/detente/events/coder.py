@@ -1,0 +1,270 @@
+"""The rule coder: triggers from the lexicon over the spaCy parse, actors from the gazetteer.
+
+Per article: a cheap pass over every sentence (trigger regex + gazetteer scan, ~0.1 ms) keeps
+the sentences that can hold an event; only those are parsed. Every event keeps its evidence (the
+sentence, the trigger's span) and the id of the rule that fired (``coder``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from detente.events.arguments import (
+    ArgumentFinder,
+    ArticleMemory,
+    object_of,
+    passive_subject,
+    prepositional_objects,
+    subject_of,
+)
+from detente.events.codebook import lookup
+from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
+from detente.events.modality import ceasing_head, modality_of
+from detente.events.parse import parse_sentences
+from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
+from detente.timeline.dates import event_date
+from detente.timeline.places import find_location
+
+Token = Any
+CODER_VERSION = "rules-0.1"
+CEASED_CODE = "087"  # CAMEO "de-escalate military engagement": what stopping an attack is
+PRONOUN_SUBJECT = re.compile(r"\b(?:it|its|they|their|he|she|his|her|the country|the regime)\b", re.IGNORECASE)
+VIOLENT_ROOTS = frozenset({"18", "19", "20", "15"})
+MAX_ACTORS_PER_SLOT = 3  # "Iran, Iraq and Syria …": more conjuncts than this is a list, not actors
+
+
+class ActorSource(Protocol):
+    def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None: ...
+
+    def find_mentions(self, text: str, date: dt.date | None = None) -> Sequence[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    cameo: str
+    rule: str
+    nominal: bool
+    target_slots: tuple[str, ...]
+    agent_slots: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCoder:
+    """detente's built-in coder (registered as "rules")."""
+
+    resolver: ActorSource
+    lexicon: Lexicon
+    models: tuple[str, ...]
+    name: str = "rules"
+
+    # -- which sentences are worth a parse -------------------------------------------------------
+    def worth_parsing(self, sentence: str, mentions: Sequence[Any]) -> bool:
+        return bool(self.lexicon.trigger_regex.search(sentence)) and (
+            bool(mentions) or bool(PRONOUN_SUBJECT.search(sentence))
+        )
+
+    def code_article(self, article: Article, sentences: Sequence[Sentence]) -> tuple[EventMention, ...]:
+        if not article.codable:
+            return ()
+        scanned = [(s, self.resolver.find_mentions(s.text, article.published)) for s in sentences]
+        keep = [s for s, mentions in scanned if self.worth_parsing(s.text, mentions)]
+        docs = dict(zip((s.index for s in keep), parse_sentences(self.models, [s.text for s in keep]), strict=True))
+        memory = ArticleMemory()
+        events: list[EventMention] = []
+        for sentence, mentions in scanned:
+            doc = docs.get(sentence.index)
+            if doc is not None:
+                events.extend(self._code_sentence(article, sentence, doc, memory))
+            for mention in mentions:
+                memory.remember(mention.actor)
+        return tuple(events)
+
+    # -- one sentence ----------------------------------------------------------------------------
+    def _code_sentence(self, article: Article, sentence: Sentence, doc: Any, memory: ArticleMemory) -> list[EventMention]:
+        finder = ArgumentFinder(self.resolver, article.published, sentence.text)  # type: ignore[arg-type]
+        triggers = self.triggers(doc)
+        events = []
+        for trigger in triggers:
+            for source, target, modality, cameo in self._readings(trigger, finder, memory):
+                events.append(self._mention(article, sentence, trigger, source, target, modality, cameo))
+        return events
+
+    def triggers(self, doc: Any) -> list[Trigger]:
+        found: list[Trigger] = []
+        consumed: set[int] = set()
+        for token in doc:
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                pattern = self._verb_pattern(token)
+                if pattern is not None:
+                    found.append(Trigger(token, pattern.cameo, pattern.id, False, pattern.target))
+                    if pattern.objects:
+                        obj = _constrained_object(token)
+                        if obj is not None:
+                            consumed.add(obj.i)
+        for token in doc:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+                noun = self._noun_pattern(token)
+                if noun is not None:
+                    found.append(Trigger(token, noun.cameo, noun.id, True, noun.target, noun.agent))
+        return found
+
+    def _verb_pattern(self, token: Token) -> VerbPattern | None:
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        obj = _constrained_object(token)
+        object_lemma = obj.lemma_.lower() if obj is not None else None
+        for pattern in self.lexicon.verbs.get(token.lemma_.lower(), ()):
+            if pattern.particle is not None and pattern.particle != particle:
+                continue
+            if pattern.objects and object_lemma not in pattern.objects:
+                continue
+            return pattern
+        return None
+
+    def _noun_pattern(self, token: Token) -> NounPattern | None:
+        patterns = self.lexicon.nouns.get(token.lemma_.lower(), ())
+        return patterns[0] if patterns else None
+
+    def _readings(
+        self, trigger: Trigger, finder: ArgumentFinder, memory: ArticleMemory
+    ) -> list[tuple[Actor, Actor | None, Modality, str]]:
+        token = trigger.token
+        modality = modality_of(token, self.lexicon, trigger.nominal)
+        cameo = trigger.cameo
+        if trigger.nominal:
+            source_token = _nominal_agent(token, trigger.agent_slots)
+            stopper = ceasing_head(token, self.lexicon)
+            if stopper is not None:
+                if cameo[:2] not in VIOLENT_ROOTS or self._verb_pattern(stopper) is not None:
+                    return []  # the ceasing verb is coded on its own
+                cameo = CEASED_CODE
+                subject = subject_of(stopper)
+                source_token = subject if subject is not None and subject is not token else source_token
+                if source_token is None and stopper.dep_ == "conj":
+                    source_token = subject_of(stopper.head)
+            target_tokens = [t for slot in trigger.target_slots for t in prepositional_objects(token, slot)]
+        else:
+            passive = passive_subject(token)
+            source_token = subject_of(token)
+            target_tokens = [passive] if passive is not None else self._verb_targets(token, trigger.target_slots)
+        if source_token is None:
+            return []
+        sources = finder.actors(source_token, memory)[:MAX_ACTORS_PER_SLOT]
+        targets: list[Actor | None] = []
+        for target_token in target_tokens:
+            targets = list(finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT])
+            if targets:
+                break
+        readings: list[tuple[Actor, Actor | None, Modality, str]] = []
+        for source in sources:
+            for target in targets or [None]:
+                if target is not None and _same_actor(source, target):
+                    continue
+                readings.append((source, target, modality, cameo))
+        return readings
+
+    @staticmethod
+    def _verb_targets(token: Token, slots: Sequence[str]) -> list[Token]:
+        obj = object_of(token)
+        targets: list[Token] = []
+        for slot in slots:
+            if slot == "dobj" and obj is not None:
+                targets.append(obj)
+            elif slot == "dative":
+                targets.extend(c for c in token.children if c.dep_ == "dative")
+            else:
+                targets.extend(prepositional_objects(token, slot))
+                if obj is not None:  # "imposed sanctions on Iran": the prep hangs on the object
+                    targets.extend(prepositional_objects(obj, slot))
+        return targets
+
+    def _mention(
+        self,
+        article: Article,
+        sentence: Sentence,
+        trigger: Trigger,
+        source: Actor,
+        target: Actor | None,
+        modality: Modality,
+        cameo: str,
+    ) -> EventMention:
+        token = trigger.token
+        code = lookup(cameo)
+        start = sentence.start + token.idx
+        clause_start, clause_end = _clause_span(token)
+        date = event_date(
+            sentence.text[clause_start:clause_end],
+            token.idx - clause_start,
+            token.idx - clause_start + len(token.text),
+            article.published,
+            tense=_tense(token),
+        )
+        in_play = [c for c in (source.country, target.country if target else None) if c]
+        identity = f"{article.article_id}|{start}|{cameo}|{source.text}|{target.text if target else ''}"
+        confidence = round(min(source.confidence or 0.5, (target.confidence if target else 0.5) or 0.5) * 0.9, 3)
+        return EventMention(
+            mention_id=hashlib.sha256(identity.encode()).hexdigest()[:20],
+            article_id=article.article_id,
+            source=source,
+            target=target,
+            cameo=code.code,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            plover_type=code.plover_type or "",
+            plover_mode=code.plover_mode,
+            plover_context=code.plover_context,
+            modality=modality,
+            date=date,
+            location=find_location(sentence.text, in_play),
+            evidence=Evidence(article.article_id, sentence.text, start, start + len(token.text), sentence.start),
+            confidence=confidence,
+            coder=f"{CODER_VERSION}/{trigger.rule}" + ("/ceased" if cameo != trigger.cameo else ""),
+        )
+
+
+def _constrained_object(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "obj")), None)
+
+
+def _nominal_agent(token: Token, agent_slots: Sequence[str]) -> Token | None:
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for slot in agent_slots:
+        found = next(prepositional_objects(token, slot), None)
+        if found is not None:
+            return found
+    if token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB",):
+        return subject_of(token.head)
+    compound = next((c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")), None)
+    return compound
+
+
+def _same_actor(source: Actor, target: Actor) -> bool:
+    return (source.country, source.sector, source.name) == (target.country, target.sector, target.name)
+
+
+def _clause_span(token: Token) -> tuple[int, int]:
+    """Character span of the trigger's clause, where its own time expression stands."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    left, right = head.left_edge, head.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _tense(token: Token) -> str | None:
+    head = token if token.pos_ in ("VERB", "AUX") else token.head
+    if any(c.lower_ in ("will", "shall") for c in head.children if c.dep_ == "aux"):
+        return "future"
+    tense = head.morph.get("Tense")
+    if "Past" in tense or any(c.lemma_ == "have" for c in head.children if c.dep_ == "aux"):
+        return "past"
+    return "present" if "Pres" in tense else None
+
+

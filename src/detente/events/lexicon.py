@@ -1,0 +1,159 @@
+"""The coder's lexicon: verb and noun patterns → CAMEO codes, and modality cue words.
+
+Data files (data/verbs.yaml, nouns.yaml, cues.yaml, irregular.yaml) are written by the team from the
+CAMEO and PLOVER codebooks; this module loads them once and checks their schema, naming the file,
+the entry and the fix on any error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from detente.errors import LexiconError
+from detente.events.codebook import codebook
+
+TARGET_SLOTS = frozenset({"dobj", "dative", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    id: str
+    cameo: str
+    verb: str
+    particle: str | None
+    objects: frozenset[str]  # empty: any object
+    target: tuple[str, ...]  # "dobj", "dative" or prepositions, in order of preference
+
+
+@dataclass(frozen=True, slots=True)
+class NounPattern:
+    id: str
+    cameo: str
+    noun: str
+    target: tuple[str, ...]
+    agent: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: Mapping[str, tuple[VerbPattern, ...]]  # lemma → patterns in file order (specific first)
+    nouns: Mapping[str, tuple[NounPattern, ...]]
+    cues: Mapping[str, frozenset[str]]  # cue list name → lowercase words/phrases
+    trigger_regex: re.Pattern[str]  # cheap pre-parse filter: any surface form of any trigger
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+
+def _read_yaml(name: str) -> Any:
+    path = resources.files("detente.events") / "data" / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise LexiconError(f"events/data/{name}: cannot load ({error})") from error
+
+
+def _string_list(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: '{key}' must be a list of strings")
+    return tuple(v.strip().lower() for v in value)
+
+
+def _check_code(code: Any, where: str) -> str:
+    code = str(code)
+    if code not in codebook():
+        raise LexiconError(f"{where}: CAMEO code {code!r} does not exist; see events/data/cameo.tsv")
+    return code
+
+
+def _verb_patterns(entries: Sequence[Mapping[str, Any]]) -> dict[str, tuple[VerbPattern, ...]]:
+    by_lemma: dict[str, list[VerbPattern]] = {}
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, 1):
+        where = f"events/data/verbs.yaml entry {number} ({entry.get('id', '?')})"
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("verb"):
+            raise LexiconError(f"{where}: needs 'id', 'cameo' and 'verb'")
+        if entry["id"] in seen:
+            raise LexiconError(f"{where}: duplicate id; ids must be unique")
+        seen.add(entry["id"])
+        pattern = VerbPattern(
+            id=str(entry["id"]),
+            cameo=_check_code(entry.get("cameo"), where),
+            verb=str(entry["verb"]).lower(),
+            particle=str(entry["particle"]).lower() if entry.get("particle") else None,
+            objects=frozenset(_string_list(entry, "object", where)),
+            target=_string_list(entry, "target", where) or ("dobj",),
+        )
+        by_lemma.setdefault(pattern.verb, []).append(pattern)
+    return {lemma: tuple(patterns) for lemma, patterns in by_lemma.items()}
+
+
+def _noun_patterns(entries: Sequence[Mapping[str, Any]]) -> dict[str, tuple[NounPattern, ...]]:
+    by_lemma: dict[str, list[NounPattern]] = {}
+    for number, entry in enumerate(entries, 1):
+        where = f"events/data/nouns.yaml entry {number} ({entry.get('id', '?')})"
+        if not isinstance(entry, dict) or not entry.get("noun"):
+            raise LexiconError(f"{where}: needs 'id', 'cameo' and 'noun'")
+        pattern = NounPattern(
+            id=str(entry.get("id")),
+            cameo=_check_code(entry.get("cameo"), where),
+            noun=str(entry["noun"]).lower(),
+            target=_string_list(entry, "target", where),
+            agent=_string_list(entry, "agent", where) or ("by",),
+        )
+        by_lemma.setdefault(pattern.noun, []).append(pattern)
+    return {lemma: tuple(patterns) for lemma, patterns in by_lemma.items()}
+
+
+def _cues(data: Any) -> dict[str, frozenset[str]]:
+    if not isinstance(data, dict):
+        raise LexiconError("events/data/cues.yaml: must map cue list names to lists of words")
+    cues: dict[str, frozenset[str]] = {}
+    for name, words in data.items():
+        if isinstance(words, dict):  # a list may be grouped ({words: [...], note: ...})
+            words = words.get("words") or words.get("cues") or []
+        if not isinstance(words, list):
+            raise LexiconError(f"events/data/cues.yaml: '{name}' must be a list of words")
+        cues[str(name)] = frozenset(str(w).lower().strip() for w in words)
+    return cues
+
+
+def _trigger_regex(lemmas: Sequence[str], irregular: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
+    """Prefixes that catch every inflection: 'impos' → imposed/imposes; 'deni'/'deny' → denied."""
+    stems: set[str] = set()
+    for lemma in lemmas:
+        head = lemma.split()[0]
+        if head.endswith("e") and len(head) > 3:
+            stems.add(head[:-1])
+        elif head.endswith("y") and len(head) > 3:
+            stems.update({head, head[:-1] + "i"})
+        else:
+            stems.add(head)
+        stems.update(form.lower() for form in irregular.get(head, ()))
+    alternation = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    verbs = _verb_patterns(_read_yaml("verbs.yaml") or [])
+    nouns = _noun_patterns(_read_yaml("nouns.yaml") or [])
+    irregular = _read_yaml("irregular.yaml") or {}
+    if not isinstance(irregular, dict):
+        raise LexiconError("events/data/irregular.yaml: must map a lemma to its irregular forms")
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        cues=_cues(_read_yaml("cues.yaml") or {}),
+        trigger_regex=_trigger_regex([*verbs, *nouns], irregular),
+    )

@@ -1,0 +1,101 @@
+"""In what mode a sentence reports an event: asserted, negated, hypothetical, intended, ceased,
+historical or denied — read off the parse around the trigger with the cue lists of cues.yaml.
+
+The order of the checks is the order of precedence: an attack that "has ceased" is ``ceased`` even
+in an "if" clause, a denied claim stays ``denied`` even when negated inside the denial.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from detente.events.lexicon import Lexicon
+from detente.records import Modality
+
+Token = Any
+
+MAX_CLIMB = 6  # how many heads up a trigger's modality cues are looked for (clause depth in news ≤ 6)
+
+
+def ancestors(token: Token) -> Iterator[Token]:
+    for depth, ancestor in enumerate(token.ancestors):
+        if depth >= MAX_CLIMB:
+            return
+        yield ancestor
+
+
+def ceasing_head(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that stops this event: "cease their attacks", "the attacks have ceased", "called off …"."""
+    ceasing = lexicon.cue("ceasing")
+    head = trigger.head
+    phrase = f"{head.lemma_} {_particle(head)}".strip()
+    if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and (head.lemma_ in ceasing or phrase in ceasing):
+        return head
+    return None
+
+
+def _particle(token: Token) -> str:
+    return next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+
+
+def is_negated(token: Token, lexicon: Lexicon) -> bool:
+    negation = lexicon.cue("negation") or frozenset({"not", "n't", "never", "no"})
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in negation):
+            following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if following is not None and following.lower_ == "only":  # "not only … but also" asserts
+                continue
+            return True
+    return False
+
+
+def modality_of(trigger: Token, lexicon: Lexicon, nominal: bool) -> Modality:
+    """The modality of the event whose trigger is ``trigger`` (a verb, or an event noun if ``nominal``)."""
+    if ceasing_head(trigger, lexicon) is not None:
+        return "ceased"
+    chain = [trigger, *ancestors(trigger)]
+    if _under_denial(chain, lexicon):
+        return "denied"
+    if nominal and _historical_nominal(trigger, lexicon):
+        return "historical"
+    verb = trigger if not nominal else next((a for a in chain if a.pos_ in ("VERB", "AUX")), trigger)
+    if is_negated(verb, lexicon):
+        return "negated"
+    if _hypothetical(chain, lexicon):
+        return "hypothetical"
+    if _intended(verb, lexicon):
+        return "intended"
+    return "asserted"
+
+
+def _under_denial(chain: list[Token], lexicon: Lexicon) -> bool:
+    denial = lexicon.cue("denial") or frozenset({"deny", "refute", "dismiss"})
+    return any(token.lemma_ in denial for token in chain[1:])
+
+
+def _historical_nominal(trigger: Token, lexicon: Lexicon) -> bool:
+    """ "after months of attacks", "years of tensions", "since the invasion": background, not news."""
+    historical = lexicon.cue("historical") or frozenset({"after", "since", "following", "before"})
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in historical:
+        return True
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("month", "year", "decade", "week"):
+        return True
+    return False
+
+
+def _hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
+    hypothetical = lexicon.cue("hypothetical") or frozenset({"if", "unless", "would", "could", "might"})
+    for token in chain[:3]:
+        for child in token.children:
+            if child.dep_ in ("mark", "aux") and child.lower_ in hypothetical:
+                return True
+    return False
+
+
+def _intended(verb: Token, lexicon: Lexicon) -> bool:
+    intended = lexicon.cue("intended") or frozenset({"will", "plan", "intend", "aim", "seek", "prepare"})
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in intended

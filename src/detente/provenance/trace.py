@@ -1,0 +1,261 @@
+"""Trace copies: find candidate pairs, align them, decide relation and direction, group stories.
+
+For each candidate pair the sentences are aligned and the pair is judged:
+
+- **copy**: nearly every sentence of the copy repeats one of the original almost word for word;
+- **rewrite**: most of the copy's sentences repeat the original's claims in other words;
+- **translation**: the same, across languages (needs a sentence encoder);
+- otherwise not a copy; the pair may still be one story (independent reports) or unrelated.
+
+Direction: a credit to the other article's outlet wins; then the earlier publication date; then
+containment (the copy's sentences are mostly inside the original, not the reverse).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from detente.ingest.segment import split_sentences
+from detente.provenance.align import (
+    SentenceEncoder,
+    SentenceMatch,
+    extend_in_context,
+    match_greedily,
+    similarity_matrix,
+    threshold_for,
+)
+from detente.provenance.attribution import Credit, best_credit, framing_sentences, outlets_match
+from detente.provenance.changes import compare
+from detente.provenance.search import Candidate, find_candidates, fingerprint
+from detente.provenance.stories import (
+    article_text,
+    corpus_feature_frequency,
+    feature_similarity,
+    group_stories,
+    story_features,
+)
+from detente.provenance.text import content_stems
+from detente.records import Article, Copy, Relation, Sentence
+
+# A sentence with fewer content words than this (a dateline, "Comments are closed.") is not a claim
+# and counts neither for nor against coverage.
+MIN_CLAIM_WORDS = 4
+# Relation thresholds, set on the seeds and checked against ECB+ dev (independent reports of one
+# event must not be copies: false-copy rate 0.0% at these values, see scripts/eval_provenance.py).
+VERBATIM_MEAN_SIMILARITY = 0.85  # mean aligned similarity of a copy (verbatim sentences score ~1)
+VERBATIM_SHARE = 0.8  # share of the copy's claims aligned for "copy"
+REWRITE_SHARE = 0.5  # share of the copy's claims aligned for "rewrite" (the seed rewrite: ~0.8)
+REWRITE_MEAN_SIMILARITY = 0.5
+MIN_ALIGNED_CLAIMS = 2  # one shared sentence is a quote or a stock phrase, not a copy
+TRANSLATION_SHARE = 0.5
+# Confidence multipliers by how direction was decided: a credit names the original outright.
+DIRECTION_CERTAINTY = {"credit": 1.0, "date": 0.9, "containment": 0.75}
+UNMATCHED_CREDIT_CONFIDENCE = 0.5  # an article credits an outlet whose report is not in the input
+REWRITE_FRAMING_SENTENCES = 2  # "the newspaper notes ..." this often reads as a rewrite, not a copy
+DOCUMENT_VECTOR_SENTENCES = 20  # sentences embedded per article for translation search
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Copies found (records.Copy) and the story of every article."""
+
+    copies: tuple[Copy, ...]
+    story_of: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Judgement:
+    copy: Copy
+    score: float  # how strongly this pair is a copy relation, to pick one original per copy
+
+
+def trace_copies(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    fingerprints: Mapping[str, np.ndarray] | None = None,
+    encoder: SentenceEncoder | None = None,
+) -> Provenance:
+    """Copies, rewrites and translations among ``articles``, and their stories."""
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        by_id.setdefault(article.article_id, article)
+    texts = {article_id: article_text(article) for article_id, article in by_id.items()}
+    claims = {article_id: _sentence_texts(article, sentences) for article_id, article in by_id.items()}
+    signatures = {
+        article_id: (fingerprints or {}).get(article_id, None) for article_id in by_id
+    }
+    resolved = {
+        article_id: signature if signature is not None else fingerprint(by_id[article_id].text)
+        for article_id, signature in signatures.items()
+    }
+    embeddings = _document_vectors(claims, encoder) if encoder is not None else None
+    candidates = find_candidates(texts, resolved, embeddings)
+    outlets = sorted({article.outlet for article in by_id.values() if article.outlet})
+    credits = {article_id: best_credit(article, outlets) for article_id, article in by_id.items()}
+
+    best: dict[str, _Judgement] = {}
+    for candidate in candidates:
+        judgement = _judge(by_id[candidate.first], by_id[candidate.second], claims, credits, encoder)
+        if judgement is None:
+            continue
+        current = best.get(judgement.copy.copy)
+        if current is None or judgement.score > current.score:
+            best[judgement.copy.copy] = judgement
+    copies = [judgement.copy for judgement in best.values()]
+    for article_id, credit in sorted(credits.items()):
+        if article_id not in best and credit is not None and credit.prominent:
+            copies.append(_unmatched_credit(article_id, credit, claims[article_id]))
+    story_of = _stories(list(by_id), texts, candidates, copies)
+    return Provenance(tuple(sorted(copies, key=lambda c: (c.copy, c.original or ""))), story_of)
+
+
+def _sentence_texts(article: Article, sentences: Mapping[str, Sequence[Sentence]]) -> list[str]:
+    given = sentences.get(article.article_id) or split_sentences(article)
+    return [sentence.text for sentence in given]
+
+
+def _is_claim(sentence: str) -> bool:
+    return len(content_stems(sentence)) >= MIN_CLAIM_WORDS
+
+
+def _judge(
+    first: Article,
+    second: Article,
+    claims: Mapping[str, list[str]],
+    credits: Mapping[str, Credit | None],
+    encoder: SentenceEncoder | None,
+) -> _Judgement | None:
+    cross_lingual = bool(first.language and second.language and first.language != second.language)
+    if cross_lingual and encoder is None:
+        return None
+    first_claims = [s for s in claims[first.article_id] if _is_claim(s)]
+    second_claims = [s for s in claims[second.article_id] if _is_claim(s)]
+    if not first_claims or not second_claims:
+        return None
+    matrix = similarity_matrix(first_claims, second_claims, encoder, cross_lingual)
+    matches = match_greedily(matrix, threshold_for(encoder, cross_lingual))
+    if len(matches) < min(MIN_ALIGNED_CLAIMS, len(first_claims), len(second_claims)):
+        return None
+    copy_article, original, how = _direction(first, second, len(matches), len(first_claims),
+                                             len(second_claims), credits)
+    copy_is_first = copy_article is first
+    copy_claims, original_claims = (first_claims, second_claims) if copy_is_first else (second_claims, first_claims)
+    pairs = [(m.copy_index, m.original_index, m.similarity) if copy_is_first
+             else (m.original_index, m.copy_index, m.similarity) for m in matches]
+    copy_share = len(pairs) / len(copy_claims)
+    mean_similarity = float(np.mean([similarity for _, _, similarity in pairs]))
+    relation = _relation(copy_share, mean_similarity, cross_lingual)
+    if relation is None:
+        return None
+    if not cross_lingual:  # the pair is a copy: weaker mutual-best pairs are now believable
+        oriented = matrix if copy_is_first else matrix.T
+        extended = extend_in_context(oriented, [SentenceMatch(c, o, s) for c, o, s in pairs])
+        pairs = [(m.copy_index, m.original_index, m.similarity) for m in extended]
+    credit = credits.get(copy_article.article_id)
+    credited = credit.name if credit else None
+    aligned = tuple(
+        compare(copy_claims[c], original_claims[o], similarity, credited)
+        for c, o, similarity in sorted(pairs)
+    )
+    matched_copy = {c for c, _, _ in pairs}
+    matched_original = {o for _, o, _ in pairs}
+    dropped = [s for i, s in enumerate(original_claims) if i not in matched_original]
+    added = tuple(s for i, s in enumerate(copy_claims) if i not in matched_copy)
+    confidence = min(1.0, 0.5 * copy_share + 0.5 * mean_similarity) * DIRECTION_CERTAINTY[how]
+    record = Copy(
+        copy=copy_article.article_id,
+        original=original.article_id,
+        relation=relation,
+        confidence=round(confidence, 4),
+        attribution=credited,
+        coverage_of_original=len(pairs) / len(original_claims),
+        aligned=aligned,
+        dropped=tuple(sorted(dropped, key=_dropped_priority)),
+        added=added,
+    )
+    return _Judgement(record, confidence * copy_share + (1.0 if how == "credit" else 0.0))
+
+
+def _relation(copy_share: float, mean_similarity: float, cross_lingual: bool) -> Relation | None:
+    if cross_lingual:
+        return "translation" if copy_share >= TRANSLATION_SHARE else None
+    if copy_share >= VERBATIM_SHARE and mean_similarity >= VERBATIM_MEAN_SIMILARITY:
+        return "copy"
+    if copy_share >= REWRITE_SHARE and mean_similarity >= REWRITE_MEAN_SIMILARITY:
+        return "rewrite"
+    return None
+
+
+def _direction(
+    first: Article,
+    second: Article,
+    aligned: int,
+    first_claims: int,
+    second_claims: int,
+    credits: Mapping[str, Credit | None],
+) -> tuple[Article, Article, str]:
+    """(copy, original, how it was decided)."""
+    first_credits_second = _credits(credits.get(first.article_id), second)
+    second_credits_first = _credits(credits.get(second.article_id), first)
+    if first_credits_second != second_credits_first:
+        return (first, second, "credit") if first_credits_second else (second, first, "credit")
+    if first.published and second.published and first.published != second.published:
+        return (first, second, "date") if first.published > second.published else (second, first, "date")
+    first_inside = aligned / first_claims
+    second_inside = aligned / second_claims
+    if first_inside != second_inside:
+        return (first, second, "containment") if first_inside > second_inside else (second, first, "containment")
+    ordered = sorted((first, second), key=lambda article: (len(article.text), article.article_id))
+    return ordered[0], ordered[1], "containment"
+
+
+def _credits(credit: Credit | None, other: Article) -> bool:
+    return bool(credit and other.outlet and outlets_match(credit.name, other.outlet))
+
+
+def _dropped_priority(sentence: str) -> int:
+    """Quotes first, then claims with a named source: what a reader loses most by the cut."""
+    quoted = any(mark in sentence for mark in ('"', "“", "”"))
+    sourced = any(cue in sentence.lower() for cue in (" said", " says", "according to", " told "))
+    return 0 if quoted else 1 if sourced else 2
+
+
+def _unmatched_credit(article_id: str, credit: Credit, claims: list[str]) -> Copy:
+    framed = framing_sentences(claims, credit.name)
+    relation: Relation = "rewrite" if framed >= REWRITE_FRAMING_SENTENCES else "copy"
+    return Copy(
+        copy=article_id,
+        original=None,
+        relation=relation,
+        confidence=round(UNMATCHED_CREDIT_CONFIDENCE * credit.strength, 4),
+        attribution=credit.name,
+        coverage_of_original=0.0,
+    )
+
+
+def _stories(
+    article_ids: list[str], texts: Mapping[str, str], candidates: Sequence[Candidate], copies: Sequence[Copy]
+) -> dict[str, str]:
+    bags = {article_id: story_features(texts[article_id]) for article_id in article_ids}
+    frequency = corpus_feature_frequency(bags.values())
+    scored = {
+        (c.first, c.second): feature_similarity(bags[c.first], bags[c.second], frequency, len(bags))
+        for c in candidates
+    }
+    forced = [(copy.copy, copy.original) for copy in copies if copy.original is not None]
+    return group_stories(article_ids, scored, forced)
+
+
+def _document_vectors(claims: Mapping[str, list[str]], encoder: SentenceEncoder) -> dict[str, np.ndarray]:
+    vectors = {}
+    for article_id, sentences in claims.items():
+        if not sentences:
+            continue
+        encoded = np.asarray(encoder.encode(sentences[:DOCUMENT_VECTOR_SENTENCES]), dtype=float)
+        mean = encoded.mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        vectors[article_id] = mean / norm if norm else mean
+    return vectors

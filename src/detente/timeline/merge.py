@@ -1,0 +1,147 @@
+"""Count each real event once: merge the mentions that report it, across and within articles.
+
+Two mentions are one event when they have the same source and target country, the same CAMEO root,
+the same modality and compatible dates (equal at the coarser precision); mentions whose date only
+fell back to the publication day merge only within a story. Independence: an article is traced to
+its root original through the copy relations (a copy is not a second source), and an article that
+credits an outlet not in the store counts under that outlet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from detente.records import Article, Copy, Event, EventDate, EventMention
+
+PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
+
+
+def source_roots(articles: Mapping[str, Article], copies: Sequence[Copy]) -> dict[str, str]:
+    """article_id → the independent source it belongs to (its root original, or a credited outlet)."""
+    original_of: dict[str, str] = {}
+    credited: dict[str, str] = {}
+    for copy in copies:
+        if copy.original is not None and copy.original != copy.copy:
+            original_of.setdefault(copy.copy, copy.original)
+        elif copy.attribution:
+            credited[copy.copy] = "credited:" + " ".join(copy.attribution.lower().split())
+    roots = {}
+    for article_id in articles:
+        node, seen = article_id, {article_id}
+        while node in original_of and original_of[node] not in seen:
+            node = original_of[node]
+            seen.add(node)
+        roots[article_id] = credited.get(node, node)
+    return roots
+
+
+def _compatible(a: EventDate, b: EventDate) -> bool:
+    if a.value is None or b.value is None:
+        return a.value == b.value
+    length = min(len(a.value), len(b.value))
+    return a.value[:length] == b.value[:length]
+
+
+def _merge_key(mention: EventMention) -> tuple[str | None, str | None, str, str]:
+    return (
+        mention.source.country,
+        mention.target.country if mention.target else None,
+        mention.cameo[:2],
+        mention.modality,
+    )
+
+
+def merge_mentions(
+    mentions: Sequence[EventMention],
+    articles: Mapping[str, Article],
+    copies: Sequence[Copy],
+    story_of: Mapping[str, str],
+) -> list[Event]:
+    """One ``Event`` per real event, from every mention in the store."""
+    roots = source_roots(articles, copies)
+    buckets: dict[tuple[str | None, str | None, str, str], list[EventMention]] = defaultdict(list)
+    for mention in sorted(mentions, key=lambda m: m.mention_id):
+        buckets[_merge_key(mention)].append(mention)
+    events = []
+    for bucket in buckets.values():
+        for cluster in _clusters(bucket, roots, story_of):
+            events.append(_event(cluster, articles, roots, story_of))
+    return sorted(events, key=lambda e: (e.date.value or "", e.event_id))
+
+
+def _clusters(
+    bucket: Sequence[EventMention], roots: Mapping[str, str], story_of: Mapping[str, str]
+) -> list[list[EventMention]]:
+    clusters: list[list[EventMention]] = []
+    for mention in bucket:
+        home = next((c for c in clusters if _joins(mention, c, roots, story_of)), None)
+        if home is None:
+            clusters.append([mention])
+        else:
+            home.append(mention)
+    return clusters
+
+
+def _joins(
+    mention: EventMention, cluster: Sequence[EventMention], roots: Mapping[str, str], story_of: Mapping[str, str]
+) -> bool:
+    for other in cluster:
+        if not _compatible(mention.date, other.date):
+            return False
+    head = cluster[0]
+    same_story = story_of.get(mention.article_id) == story_of.get(head.article_id) or roots.get(
+        mention.article_id
+    ) == roots.get(head.article_id)
+    both_dated_by_text = mention.date.cue is not None and head.date.cue is not None
+    return same_story or both_dated_by_text
+
+
+def _event(
+    cluster: Sequence[EventMention],
+    articles: Mapping[str, Article],
+    roots: Mapping[str, str],
+    story_of: Mapping[str, str],
+) -> Event:
+    # The representative: from an original rather than a copy, most confident, with the most precise date.
+    def rank(m: EventMention) -> tuple[int, float, int, str]:
+        is_copy = roots.get(m.article_id, m.article_id) != m.article_id
+        precision = PRECISION_LENGTH.get(m.date.precision or "", 0) if m.date.cue else 0
+        return (is_copy, -m.confidence, -precision, m.mention_id)
+
+    ordered = sorted(cluster, key=rank)
+    best = ordered[0]
+    dated = max(cluster, key=lambda m: (m.date.cue is not None, PRECISION_LENGTH.get(m.date.precision or "", 0)))
+    article_ids = tuple(sorted({m.article_id for m in cluster}))
+    outlets = {articles[a].outlet or a for a in article_ids if a in articles}
+    independent = {roots.get(a, a) for a in article_ids}
+    evidence = []
+    seen_spans = set()
+    for mention in ordered:
+        key = (mention.evidence.article_id, mention.evidence.start)
+        if key not in seen_spans:
+            seen_spans.add(key)
+            evidence.append(mention.evidence)
+    return Event(
+        event_id="ev-" + hashlib.sha256(min(m.mention_id for m in cluster).encode()).hexdigest()[:16],
+        article_ids=article_ids,
+        story_id=story_of.get(best.article_id),
+        source=best.source,
+        target=best.target,
+        cameo=best.cameo,
+        goldstein=best.goldstein,
+        quad_class=best.quad_class,
+        plover_type=best.plover_type,
+        plover_mode=best.plover_mode,
+        plover_context=best.plover_context,
+        modality=best.modality,
+        date=dated.date,
+        location=best.location or next((m.location for m in ordered if m.location), None),
+        evidence=tuple(evidence),
+        num_articles=len(article_ids),
+        num_outlets=len(outlets),
+        num_independent_sources=len(independent),
+        confidence=round(max(m.confidence for m in cluster), 3),
+        coder=best.coder,
+    )

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from detente.store import AnalysedArticle, Store
+from detente.store.codec import event_from_json, mention_from_row, mention_to_row
+from detente.timeline.merge import merge_mentions
+from tests.factories import article, event, mention
+
+
+def test_batches_are_idempotent_and_round_trip(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.duckdb")
+    m = mention("m1", "a1", "USA", "IRN", "1823", "2020-01-03")
+    batch = [AnalysedArticle(article("a1", published="2020-01-04"), "coded", 3, (m,), np.arange(4, dtype=np.uint64))]
+    store.write_batch(batch, [])
+    store.write_batch(batch, [])
+    assert store.counts()["articles"] == 1 and store.counts()["mentions"] == 1
+    assert store.mentions() == [m]
+    [stored] = store.articles()
+    assert stored.fingerprint is not None and list(stored.fingerprint) == [0, 1, 2, 3]
+    assert store.known_hashes(["hash-a1", "other"]) == {"hash-a1"}
+
+
+def test_derived_tables_are_replaced_whole(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.duckdb")
+    e = event("e1", "USA", "IRN", "1823", "2020-01-03")
+    store.replace_derived([], {"a": "story-1"}, [e])
+    store.replace_derived([], {"a": "story-1"}, [e])
+    assert store.events() == [e]
+    assert store.events("source_country = ?", ["IRN"]) == []
+
+
+def test_codec_round_trips() -> None:
+    m = mention("m1", "a1", "IRN", None, "0841", "2020-04", modality="intended")
+    assert mention_from_row(mention_to_row(m)) == m
+    e = event("e1", "USA", "IRN", "163", "2020-01-10", sources=2)
+    assert event_from_json(e.to_json()) == e
+
+
+def test_copies_do_not_count_as_independent_sources() -> None:
+    from detente.records import Copy
+
+    articles = {a.article_id: a for a in (article("orig", outlet="NYT"), article("copy", outlet="Shafaq"),
+                                          article("other", outlet="Reuters"))}  # fmt: skip
+    mentions = [
+        mention("m1", "orig", "IRN", "USA", "087", "2020-05"),
+        mention("m2", "copy", "IRN", "USA", "087", "2020-05"),
+        mention("m3", "other", "IRN", "USA", "087", "2020-05-20"),
+    ]
+    copies = [Copy("copy", "orig", "rewrite", 0.9, "the New York Times", 0.2)]
+    stories = {"orig": "s1", "copy": "s1", "other": "s2"}
+    [merged] = merge_mentions(mentions, articles, copies, stories)
+    assert merged.num_articles == 3 and merged.num_outlets == 3
+    assert merged.num_independent_sources == 2
+    assert merged.date.value == "2020-05-20", "the most precise dated mention gives the date"

@@ -33,10 +33,14 @@ def main(reference: Path) -> None:
         for row in csv.DictReader(handle, delimiter="\t"):
             code = row["code"]
             kind, mode, context = _plover_for(code, plover)
-            rows.append([code, row["root"], row["quad_class"], row["goldstein"], kind, mode, context, row["description"]])
+            rows.append(
+                [code, row["root"], row["quad_class"], row["goldstein"], kind, mode, context, row["description"]]
+            )
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(["code", "root", "quad_class", "goldstein", "plover_type", "plover_mode", "plover_context", "description"])
+        writer.writerow(
+            ["code", "root", "quad_class", "goldstein", "plover_type", "plover_mode", "plover_context", "description"]
+        )
         writer.writerows(rows)
     print(f"wrote {len(rows)} codes to {OUT}")
 

@@ -17,6 +17,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from scipy.stats import spearmanr
@@ -69,15 +70,27 @@ def seeds(folder: Path) -> list[tuple[str, str, str]]:
         entry = json.loads(line)
         published = dt.date.fromisoformat(entry["published"]) if entry.get("published") else None
         text = (folder / entry["file"]).read_text(encoding="utf-8")
-        articles.append(Article(entry["file"].removesuffix(".txt"), text, entry["file"], entry.get("title"),
-                                entry.get("outlet"), None, published, entry.get("language")))
+        articles.append(
+            Article(
+                entry["file"].removesuffix(".txt"),
+                text,
+                entry["file"],
+                entry.get("title"),
+                entry.get("outlet"),
+                None,
+                published,
+                entry.get("language"),
+            )
+        )
     result = trace_copies(articles, {a.article_id: split_sentences(a) for a in articles})
     print("== seeds ==")
     for article in articles:
         print(f"{article.article_id} ({article.outlet}): credits {find_attribution(article)!r}")
     for copy in result.copies:
-        print(f"copy {copy.copy} of {copy.original}: {copy.relation}, confidence {copy.confidence:.2f}, "
-              f"attribution {copy.attribution!r}, coverage {copy.coverage_of_original:.2f}")
+        print(
+            f"copy {copy.copy} of {copy.original}: {copy.relation}, confidence {copy.confidence:.2f}, "
+            f"attribution {copy.attribution!r}, coverage {copy.coverage_of_original:.2f}"
+        )
         for pair in copy.aligned:
             print(f"  [{pair.change}] {pair.similarity:.2f} {pair.detail or ''}")
             print(f"     copy:     {pair.copy_sentence[:150]}")
@@ -134,7 +147,11 @@ def ecbplus(folder: Path, sweep: bool) -> list[tuple[str, str, str]]:
     for pair in sorted(within_copies)[:10]:
         print("  called a copy:", pair)
     figures = [
-        ("ecbplus_dev", "false-copy rate (within-topic pairs)", f"{false_copy:.4f} ({len(within_copies)}/{within_pairs})"),
+        (
+            "ecbplus_dev",
+            "false-copy rate (within-topic pairs)",
+            f"{false_copy:.4f} ({len(within_copies)}/{within_pairs})",
+        ),
         ("ecbplus_dev", "story B3 P / R / F1", f"{precision:.3f} / {recall:.3f} / {f1:.3f}"),
         ("ecbplus_dev", f"stories (gold {len(set(gold.values()))})", str(len(set(result.story_of.values())))),
     ]
@@ -143,16 +160,20 @@ def ecbplus(folder: Path, sweep: bool) -> list[tuple[str, str, str]]:
         candidates = find_candidates(texts, {k: fingerprint(v) for k, v in texts.items()})
         bags = {k: story_features(v) for k, v in texts.items()}
         frequency = corpus_feature_frequency(bags.values())
-        scored = {(c.first, c.second): feature_similarity(bags[c.first], bags[c.second], frequency, len(bags))
-                  for c in candidates}
+        scored = {
+            (c.first, c.second): feature_similarity(bags[c.first], bags[c.second], frequency, len(bags))
+            for c in candidates
+        }
         for threshold in SWEEP_THRESHOLDS:
             grouping = group_stories(list(texts), scored, threshold=threshold)
-            print(f"  story threshold {threshold:.2f}: B3 P/R/F1 = "
-                  + " / ".join(f"{x:.3f}" for x in b_cubed(grouping, gold)))
+            print(
+                f"  story threshold {threshold:.2f}: B3 P/R/F1 = "
+                + " / ".join(f"{x:.3f}" for x in b_cubed(grouping, gold))
+            )
     return figures
 
 
-def b_cubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+def b_cubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
     predicted_members: dict[str, set[str]] = defaultdict(set)
     gold_members: dict[str, set[str]] = defaultdict(set)
     for item in gold:

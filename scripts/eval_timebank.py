@@ -81,7 +81,15 @@ def read_document(path: Path) -> list[GoldTimex]:
         s_end = next((s for s in starts if s > end), len(text))
         sentence = text[s_start:s_end]
         gold.append(
-            GoldTimex(path.stem, dct, text[start:end], attrs.get("value", ""), sentence, start - s_start, end - s_start)
+            GoldTimex(
+                path.stem,
+                dct,
+                text[start:end],
+                attrs.get("value", ""),
+                sentence,
+                start - s_start,
+                end - s_start,
+            )
         )
     return gold
 
@@ -156,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"coverage (any value), all:    {share(sum(v is not None for _, v in results), len(results))}")
     print(f"coverage, expressible gold:   {share(sum(v is not None for _, v in expressible), len(expressible))}")
     answered = [(t, v) for t, v in expressible if v is not None]
-    print(f"precision when answering (expressible gold): {share(sum(v == t.value for t, v in answered), len(answered))}")
+    right_answers = sum(v == t.value for t, v in answered)
+    print(f"precision when answering (expressible gold): {share(right_answers, len(answered))}")
     print("\nerror classes:")
     for kind, count in classes.most_common():
         print(f"  {count:4d}  {kind}")

@@ -23,7 +23,22 @@ _EXPORTS = {
     )},
 }  # fmt: skip
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
+__all__ = [
+    "Actor",
+    "Alert",
+    "Article",
+    "Copy",
+    "Detente",
+    "DetenteError",
+    "DyadPoint",
+    "DyadSeries",
+    "Event",
+    "EventFilter",
+    "EventMention",
+    "Evidence",
+    "Settings",
+    "__version__",
+]
 
 if TYPE_CHECKING:
     from detente.api import Detente, EventFilter

@@ -1,11 +1,11 @@
 """The Python API: everything a user can do with detente. The CLI and the REST API are thin over it.
 
-    from detente import Detente
-    detente = Detente.open("detente.duckdb")
-    report = detente.run([Path("articles/")])
-    for event in detente.events(dyad=("IRN", "USA")):
-        ...
-    series = detente.dyad("IRN", "USA", by="month")
+from detente import Detente
+detente = Detente.open("detente.duckdb")
+report = detente.run([Path("articles/")])
+for event in detente.events(dyad=("IRN", "USA")):
+    ...
+series = detente.dyad("IRN", "USA", by="month")
 """
 
 from __future__ import annotations
@@ -40,15 +40,22 @@ class EventFilter:
     min_independent_sources: int | None = None
 
     def sql(self) -> tuple[str, list[Any]]:
-        clauses, params = ["TRUE"], []
+        clauses: list[str] = ["TRUE"]
+        params: list[Any] = []
         if self.dyad:
             a, b = (c.upper() for c in self.dyad)
-            clauses.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))")
+            clauses.append(
+                "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
+            )
             params += [a, b, b, a]
         if self.actor:
             clauses.append("(source_country = ? OR target_country = ?)")
             params += [self.actor.upper()] * 2
-        for column, value in (("plover_type", self.plover_type), ("quad_class", self.quad_class), ("modality", self.modality)):
+        for column, value in (
+            ("plover_type", self.plover_type),
+            ("quad_class", self.quad_class),
+            ("modality", self.modality),
+        ):
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(value.upper() if column == "plover_type" and isinstance(value, str) else value)
@@ -76,7 +83,9 @@ class Detente:
         return cls(Settings.load(db=Path(db) if db is not None else None, **settings))
 
     # -- writing --------------------------------------------------------------------------------
-    def run(self, paths: Sequence[Path | str], manifest: Path | str | None = None, progress: Progress | None = None) -> RunReport:
+    def run(
+        self, paths: Sequence[Path | str], manifest: Path | str | None = None, progress: Progress | None = None
+    ) -> RunReport:
         """Ingest files/folders and run the whole pipeline; idempotent."""
         return run(self.settings, [Path(p) for p in paths], Path(manifest) if manifest else None, progress)
 
@@ -127,7 +136,7 @@ class Detente:
             }
 
     def code(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
-        """``detente code --batch``: {"id", "sentence", "source", "target"} → {"id", "plover", "cameo", "quad_class"}."""
+        """``detente code --batch``: sentence + source + target → plover, cameo, quad_class."""
         from detente.events import code_dyad, load_lexicon
         from detente.events.coder import RuleCoder
         from detente.events.parse import parse_sentences
@@ -138,5 +147,3 @@ class Detente:
         for item, doc in zip(batch, docs, strict=True):
             code = code_dyad(coder, doc, str(item.get("source", "")), str(item.get("target", "")))
             yield {"id": item.get("id"), "plover": code.plover, "cameo": code.cameo, "quad_class": code.quad_class}
-
-

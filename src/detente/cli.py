@@ -15,7 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from detente.api import Detente
 from detente.errors import DetenteError, InputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="detente: trustworthy political event data from news.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="detente: trustworthy political event data from news."
+)
 stderr = Console(stderr=True)
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="the store file (default ./detente.duckdb)")]
@@ -77,8 +79,9 @@ def run(
     print(
         f"{report.articles_read} articles read: {report.articles_new} new, {report.articles_known} already stored, "
         f"{report.not_coded} not coded (needs a translator); {len(report.problems)} inputs skipped.\n"
-        f"store {detente.settings.db}: {counts.get('articles', 0)} articles, {counts.get('mentions', 0)} event mentions "
-        f"→ {counts.get('events', 0)} events, {counts.get('copies', 0)} copies ({report.seconds:.1f} s)."
+        f"store {detente.settings.db}: {counts.get('articles', 0)} articles, "
+        f"{counts.get('mentions', 0)} event mentions → {counts.get('events', 0)} events, "
+        f"{counts.get('copies', 0)} copies ({report.seconds:.1f} s)."
     )
 
 

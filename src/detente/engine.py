@@ -22,7 +22,9 @@ ENTRY_POINT_GROUP = "detente.engines"
 
 
 class Engine(Protocol):
-    def map_batches(self, function: Callable[[Sequence[In]], Out], batches: Iterable[Sequence[In]]) -> Iterator[Out]: ...
+    def map_batches(
+        self, function: Callable[[Sequence[In]], Out], batches: Iterable[Sequence[In]]
+    ) -> Iterator[Out]: ...
 
     def close(self) -> None: ...
 

@@ -24,9 +24,7 @@ MODALITIES: tuple[Modality, ...] = (
     "denied",
 )
 Precision = Literal["day", "month", "year"]
-ChangeKind = Literal[
-    "same", "reworded", "number_changed", "entity_changed", "polarity_flipped", "attribution_changed"
-]
+ChangeKind = Literal["same", "reworded", "number_changed", "entity_changed", "polarity_flipped", "attribution_changed"]
 Relation = Literal["copy", "rewrite", "translation"]
 
 

@@ -16,7 +16,11 @@ def test_abbreviations_before_names_do_not_split() -> None:
 def test_bullets_and_paragraphs_split_and_spans_index_the_text() -> None:
     text = "Signs of calm:\n\n■ Iran called off its militias.\n\n■ In April, Iran reached out."
     sentences = split_sentences(Article("a", text, "h"))
-    assert [s.text for s in sentences] == ["Signs of calm:", "Iran called off its militias.", "In April, Iran reached out."]
+    assert [s.text for s in sentences] == [
+        "Signs of calm:",
+        "Iran called off its militias.",
+        "In April, Iran reached out.",
+    ]
     for sentence in sentences:
         assert text[sentence.start : sentence.end] == sentence.text
 

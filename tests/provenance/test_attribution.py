@@ -21,10 +21,7 @@ def test_closing_source_line() -> None:
 
 
 def test_people_and_bylines_are_not_outlets() -> None:
-    text = (
-        "The plan changed, according to people familiar with the talks.\n\n"
-        "Anna Berg reported from Talvik."
-    )
+    text = "The plan changed, according to people familiar with the talks.\n\nAnna Berg reported from Talvik."
     assert find_attribution(article("a", text)) is None
     assert find_attribution(article("b", HARBOUR_REPORT)) is None
 

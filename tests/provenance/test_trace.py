@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
+from typing import ClassVar
 
 import numpy as np
 
@@ -17,8 +19,12 @@ def trace(*articles: Article) -> Provenance:
 
 def test_verbatim_copy_is_a_copy_of_the_earlier_article() -> None:
     original = article("wire", HARBOUR_REPORT, "Talvik Wire", dt.date(2031, 3, 4))
-    copy = article("reprint", "Reprinted\n\n" + HARBOUR_REPORT + "\nShare this story.", "Harbour Times",
-                   dt.date(2031, 3, 5))
+    copy = article(
+        "reprint",
+        "Reprinted\n\n" + HARBOUR_REPORT + "\nShare this story.",
+        "Harbour Times",
+        dt.date(2031, 3, 5),
+    )
     result = trace(original, copy)
     assert len(result.copies) == 1
     found = result.copies[0]
@@ -80,11 +86,15 @@ def test_credit_to_an_outlet_not_in_the_input(harbour_rewrite: Article) -> None:
     assert found.relation == "rewrite" and found.coverage_of_original == 0.0
 
 
-def test_story_ids_are_stable_and_given_fingerprints_are_used(harbour_original: Article,
-                                                             harbour_rewrite: Article) -> None:
+def test_story_ids_are_stable_and_given_fingerprints_are_used(
+    harbour_original: Article, harbour_rewrite: Article
+) -> None:
     prints = {a.article_id: fingerprint(a.text) for a in (harbour_original, harbour_rewrite)}
-    first = trace_copies([harbour_original, harbour_rewrite], sentences_of(harbour_original, harbour_rewrite),
-                         fingerprints=prints)
+    first = trace_copies(
+        [harbour_original, harbour_rewrite],
+        sentences_of(harbour_original, harbour_rewrite),
+        fingerprints=prints,
+    )
     second = trace(harbour_rewrite, harbour_original)
     assert dict(first.story_of) == dict(second.story_of)
     assert first.story_of["harbour-original"].startswith("story-")
@@ -94,11 +104,21 @@ def test_story_ids_are_stable_and_given_fingerprints_are_used(harbour_original: 
 class BagOfWordsEncoder:
     """A test double for a multilingual encoder: a tiny dictionary maps both languages to one space."""
 
-    LEXICON = {"hund": "dog", "katze": "cat", "brücke": "bridge", "stadt": "city", "baut": "builds",
-               "neue": "new", "jagt": "chases", "die": "the", "der": "the", "eine": "a"}
+    LEXICON: ClassVar[dict[str, str]] = {
+        "hund": "dog",
+        "katze": "cat",
+        "brücke": "bridge",
+        "stadt": "city",
+        "baut": "builds",
+        "neue": "new",
+        "jagt": "chases",
+        "die": "the",
+        "der": "the",
+        "eine": "a",
+    }
     VOCABULARY = ("dog", "cat", "bridge", "city", "builds", "new", "chases", "mayor", "river", "opens")
 
-    def encode(self, sentences: list[str]) -> np.ndarray:
+    def encode(self, sentences: Sequence[str]) -> np.ndarray:
         rows = []
         for sentence in sentences:
             words = [self.LEXICON.get(w, w) for w in sentence.lower().replace(".", "").split()]
@@ -108,10 +128,22 @@ class BagOfWordsEncoder:
 
 
 def test_translation_needs_an_encoder() -> None:
-    english = article("en", "The city builds a new bridge over the river. The mayor opens the new bridge.\n"
-                      "The dog chases the cat near the new bridge.", "City Post", dt.date(2031, 1, 1), "en")
-    german = article("de", "Die Stadt baut eine neue Brücke river. Mayor opens die neue Brücke.\n"
-                     "Der Hund jagt die Katze near die neue Brücke.", "Stadtzeitung", dt.date(2031, 1, 2), "de")
+    english = article(
+        "en",
+        "The city builds a new bridge over the river. The mayor opens the new bridge.\n"
+        "The dog chases the cat near the new bridge.",
+        "City Post",
+        dt.date(2031, 1, 1),
+        "en",
+    )
+    german = article(
+        "de",
+        "Die Stadt baut eine neue Brücke river. Mayor opens die neue Brücke.\n"
+        "Der Hund jagt die Katze near die neue Brücke.",
+        "Stadtzeitung",
+        dt.date(2031, 1, 2),
+        "de",
+    )
     assert trace(english, german).copies == ()
     result = trace_copies([english, german], sentences_of(english, german), encoder=BagOfWordsEncoder())
     assert [(c.copy, c.original, c.relation) for c in result.copies] == [("de", "en", "translation")]

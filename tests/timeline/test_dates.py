@@ -45,7 +45,8 @@ def date_of(sentence: str, trigger: str, published: dt.date | None = PUBLISHED, 
         ("Ten years ago, protests began.", ("Ten years ago", "2010", "year")),
         ("Protests began last fall.", ("last fall", "2019", "year")),
         ("Protests began this spring.", ("this spring", "2020", "year")),
-        ("Protests began last winter.", ("last winter", "2020", "year")),  # winter 2019/20: its January's year
+        # winter 2019/20 belongs to the year of its January
+        ("Protests began last winter.", ("last winter", "2020", "year")),
         ("Protests began in the summer of 2015.", ("the summer of 2015", "2015", "year")),
         ("Iran fired missiles yesterday.", ("yesterday", "2020-05-26", "day")),
         ("Iran fired missiles today.", ("today", "2020-05-27", "day")),
@@ -147,7 +148,11 @@ def test_words_that_are_not_dates() -> None:
     assert find_time_expressions("Prices fall in spring markets.", PUBLISHED) == ()
 
 
-@given(st.text(max_size=300), st.one_of(st.none(), st.dates()), st.sampled_from([None, "past", "present", "future"]))
+@given(
+    st.text(max_size=300),
+    st.one_of(st.none(), st.dates()),
+    st.sampled_from([None, "past", "present", "future"]),
+)
 def test_any_text_never_crashes_and_spans_index_the_text(text: str, published: dt.date | None, tense) -> None:  # type: ignore[no-untyped-def]
     for found in find_time_expressions(text, published, tense):
         assert 0 <= found.start < found.end <= len(text)

@@ -43,7 +43,8 @@ class Clues:
     def __init__(self, tokens: Tokens, hits: Sequence[Hit]) -> None:
         self._tokens = tokens
         self._hits = hits
-        self._setting: str | None | bool = False  # False: not computed yet
+        self._setting: str | bool | None = False  # False: not computed yet
+        self._sponsor: str | bool | None = False
         self._words: str | None = None
 
     def has_cue(self, cue: str) -> bool:
@@ -59,8 +60,18 @@ class Clues:
         assert self._setting is not True
         return self._setting
 
+    @property
+    def sponsor(self) -> str | None:
+        """The one country the sentence names outside a place phrase: who runs "its proxy militias"."""
+        if self._sponsor is False:
+            named = _countries(self._tokens, self._hits, self)[1]
+            self._sponsor = named.pop() if len(named) == 1 else None
+        assert self._sponsor is not True
+        return self._sponsor
 
-def _setting(tokens: Tokens, hits: Sequence[Hit], clues: Clues) -> str | None:
+
+def _countries(tokens: Tokens, hits: Sequence[Hit], clues: Clues) -> tuple[list[str], set[str]]:
+    """(countries the sentence places things in, the other countries it names)."""
     located: list[str] = []
     named: set[str] = set()
     for hit in hits:
@@ -70,16 +81,23 @@ def _setting(tokens: Tokens, hits: Sequence[Hit], clues: Clues) -> str | None:
         role = place_role(entry, clues) if entry.kind in PLACE_KINDS else role_at(entry, None)
         if role is None or role.country is None or role.country in NON_STATE:
             continue
-        named.add(role.country)
         if hit.first > 0 and tokens.norms[hit.first - 1] in LOCATIVE_WORDS and entry.kind in PLACE_KINDS:
             located.append(role.country)
+        else:
+            named.add(role.country)
+    return located, named
+
+
+def _setting(tokens: Tokens, hits: Sequence[Hit], clues: Clues) -> str | None:
+    located, named = _countries(tokens, hits, clues)
+    named |= set(located)
     if len(set(located)) == 1:
         return located[0]
     return named.pop() if len(named) == 1 else None
 
 
 def place_role(entry: Entry, clues: Clues | None) -> Role:
-    """A place's role, or its homonym's when the sentence has one of the homonym's cues (Georgia + Atlanta)."""
+    """A place's role, or its homonym's when the sentence has one of its cues (Georgia + Atlanta)."""
     if clues is not None:
         for homonym in entry.homonyms:
             if any(clues.has_cue(cue) for cue in homonym.cues):
@@ -125,9 +143,8 @@ def choose(entries: Sequence[Entry], date: dt.date | None) -> tuple[Entry, float
     return best, AMBIGUOUS_CHOICE
 
 
-def compose(text: str, tokens: Tokens, hits: Sequence[Hit], date: dt.date | None,
-            clues: Clues | None) -> Actor | None:
-    chosen = [choose(hit.entries, date) + (hit,) for hit in hits]
+def compose(text: str, tokens: Tokens, hits: Sequence[Hit], date: dt.date | None, clues: Clues | None) -> Actor | None:
+    chosen = [(*choose(hit.entries, date), hit) for hit in hits]
     kinds = [entry.kind for entry, _, _ in chosen]
     patron: str | None = None
     homes: list[tuple[Role, str]] = []
@@ -149,8 +166,9 @@ def compose(text: str, tokens: Tokens, hits: Sequence[Hit], date: dt.date | None
         elif entry.kind == "agent":
             agents.append(entry)
         elif entry.kind in NAMED_KINDS:
-            if "agent" in kinds[position + 1 :] and not (entry.kind == "organisation" and not
-                                                           tokens.possessive[hit.last - 1]):
+            if "agent" in kinds[position + 1 :] and not (
+                entry.kind == "organisation" and not tokens.possessive[hit.last - 1]
+            ):
                 owner = entry  # "Iran's ... minister", "the Trump administration"
             else:
                 head = (entry, certainty)
@@ -159,15 +177,21 @@ def compose(text: str, tokens: Tokens, hits: Sequence[Hit], date: dt.date | None
     if head is not None:
         return _named(text, head, homes, patron, forced_sector, date)
     if owner is not None:
-        role = role_at(owner, date)
-        if role is not None and owner.kind == "organisation":
-            return Actor(text, role.country, role.sector, None, role.patron or patron, CONFIDENCE["organisation"])
-        homes.insert(0, (role or Role(owner.country, None), "person"))
+        owned = role_at(owner, date)
+        if owned is not None and owner.kind == "organisation":
+            return Actor(text, owned.country, owned.sector, None, owned.patron or patron, CONFIDENCE["organisation"])
+        homes.insert(0, (owned or Role(owner.country, None), "person"))
     return _generic(text, homes, agents, patron, forced_sector, clues)
 
 
-def _named(text: str, head: tuple[Entry, float], homes: list[tuple[Role, str]], patron: str | None,
-           forced_sector: str | None, date: dt.date | None) -> Actor | None:
+def _named(
+    text: str,
+    head: tuple[Entry, float],
+    homes: list[tuple[Role, str]],
+    patron: str | None,
+    forced_sector: str | None,
+    date: dt.date | None,
+) -> Actor | None:
     entry, certainty = head
     role = role_at(entry, date)
     if role is None:
@@ -181,13 +205,19 @@ def _named(text: str, head: tuple[Entry, float], homes: list[tuple[Role, str]], 
     return Actor(text, country, sector, entry.name, role.patron or patron, round(confidence, 3))
 
 
-def _generic(text: str, homes: list[tuple[Role, str]], agents: list[Entry], patron: str | None,
-             forced_sector: str | None, clues: Clues | None) -> Actor | None:
+def _generic(
+    text: str,
+    homes: list[tuple[Role, str]],
+    agents: list[Entry],
+    patron: str | None,
+    forced_sector: str | None,
+    clues: Clues | None,
+) -> Actor | None:
     country = homes[0][0].country if homes else None
     strong = [a.roles[0].sector for a in agents if not a.weak and a.roles[0].sector]
     weak = [a.roles[0].sector for a in agents if a.weak and a.roles[0].sector]
     placed = [role.sector for role, _ in homes if role.sector]
-    sector = (strong or placed or weak or [None])[-1]
+    sector = next((found[-1] for found in (strong, placed, weak) if found), None)
     if forced_sector and (agents or sector):
         sector = forced_sector  # "former officials"
     if not agents:
@@ -195,12 +225,13 @@ def _generic(text: str, homes: list[tuple[Role, str]], agents: list[Entry], patr
         confidence = CONFIDENCE.get(kind, CONFIDENCE["country"])
     else:
         confidence = CONFIDENCE["agent+country" if country else "agent"]
-    if country is None and clues is not None and (agents or patron) and clues.setting:
-        if patron is None and any(a.patron_cue for a in agents):
-            patron = clues.setting  # "Iran has called off its proxy militias"
-        elif clues.setting != patron:
-            country = clues.setting  # "protesters" in a sentence set in Baghdad
-            confidence -= CONTEXT_PENALTY
+    if not homes and patron is None and not any(a.roles[0].sector for a in agents):
+        return None  # a bare honorific ("Mr") says nothing
+    if country is None and clues is not None and patron is None and any(a.patron_cue for a in agents):
+        patron = clues.sponsor  # "Iran has called off its proxy militias"
+    elif country is None and clues is not None and (agents or patron) and clues.setting not in (None, patron):
+        country = clues.setting  # "protesters" in a sentence set in Baghdad
+        confidence -= CONTEXT_PENALTY
     if country is None and sector is None and patron is None:
         return None
     return Actor(text, country, sector, None, patron, round(confidence, 3))

@@ -20,7 +20,7 @@ from detente.actors.schema import Entry
 # "U.S." and "U.N." as one token; words with inner apostrophes ("Kata'ib", "Iran's"); hyphens split.
 _TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[^\W_]+(?:['’][^\W_]+)*")
 _APOSTROPHES = "'’"
-ANY_CASE, CAPITALISED, EXACT = 0, 1, 2
+ANY_CASE, CAPITALISED = 0, 1  # or the exact spelling the token must have
 # All-caps aliases this short collide with words ("US", "IS", "AU"): they must match letter for letter.
 EXACT_CASE_MAX_LEN = 3
 
@@ -58,8 +58,11 @@ class Tokens:
             ends.append(match.end())
             norms.append(normalise(raw[:-2] if owned else raw))
             # "the Iranians’ demands": a plural possessive leaves the apostrophe outside the token
-            owned = owned or (raw[-1:] in "sS" and text[match.end() : match.end() + 1] in _APOSTROPHES
-                              and text[match.end() + 1 : match.end() + 2] in ("", " "))
+            owned = owned or (
+                raw[-1:] in "sS"
+                and text[match.end() : match.end() + 1] in _APOSTROPHES
+                and text[match.end() + 1 : match.end() + 2] in ("", " ")
+            )
             possessive.append(owned)
         return cls(text, tuple(starts), tuple(ends), tuple(norms), tuple(possessive))
 
@@ -85,7 +88,7 @@ class Tokens:
 @dataclass(frozen=True, slots=True)
 class Surface:
     entry: Entry
-    case: tuple[int, ...] | None  # per-token case rule; None when any case matches
+    case: tuple[int | str, ...] | None  # per-token case rule; None when any case matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +112,13 @@ def alias_tokens(alias: str) -> tuple[str, ...]:
     return tuple(raws)
 
 
-def _case_rule(raws: Sequence[str]) -> tuple[int, ...] | None:
-    rules = []
+def _case_rule(raws: Sequence[str]) -> tuple[int | str, ...] | None:
+    rules: list[int | str] = []
     for raw in raws:
         letters = raw.replace(".", "")
-        if letters.isupper() and len(letters) <= EXACT_CASE_MAX_LEN and "." not in raw:
-            rules.append(EXACT)
+        short_caps = letters.isupper() and len(letters) <= EXACT_CASE_MAX_LEN and "." not in raw
+        if short_caps or (any(c.isupper() for c in letters[1:]) and not letters.isupper()):
+            rules.append(raw)  # "US", "IS"; inner capitals too: "LeT" is not "Let"
         elif raw[0].isupper():
             rules.append(CAPITALISED)
         else:
@@ -122,14 +126,14 @@ def _case_rule(raws: Sequence[str]) -> tuple[int, ...] | None:
     return tuple(rules) if any(rules) else None
 
 
-def _case_ok(tokens: Tokens, first: int, case: tuple[int, ...] | None) -> bool:
+def _case_ok(tokens: Tokens, first: int, case: tuple[int | str, ...] | None) -> bool:
     if case is None:
         return True
     for offset, rule in enumerate(case):
         raw = tokens.raw(first + offset)
         if rule == CAPITALISED and not raw[0].isupper():
             return False
-        if rule == EXACT and not raw.isupper():
+        if isinstance(rule, str) and (raw[:-2] if is_possessive(raw) else raw) != rule:
             return False
     return True
 
@@ -162,7 +166,10 @@ class Gazetteer:
             if override and overridden is not None and key not in overridden:
                 overridden.add(key)
                 self._index[key] = []  # the user's meaning of this surface replaces the shipped ones
-            self._index.setdefault(key, []).append(Surface(entry, _case_rule(raws)))
+            surfaces = self._index.setdefault(key, [])
+            case = _case_rule(raws)
+            if not any(s.entry is entry and s.case == case for s in surfaces):  # "Trump", "Trump's"
+                surfaces.append(Surface(entry, case))
             self._lengths.setdefault(key.split(" ", 1)[0], set()).add(len(raws))
 
     def lookup(self, phrase: str) -> tuple[Entry, ...]:
@@ -186,7 +193,7 @@ class Gazetteer:
                     surfaces = self._index.get(key)
                     if not surfaces:
                         continue
-                    entries = tuple(s.entry for s in surfaces if _case_ok(tokens, index, s.case))
+                    entries = tuple(dict.fromkeys(s.entry for s in surfaces if _case_ok(tokens, index, s.case)))
                     if entries and _inner_tokens_plain(tokens, index, length):
                         hits.append(Hit(index, index + length, entries))
                         matched = length

@@ -8,6 +8,7 @@ is read, so a user file may add a country and use it.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,36 @@ from detente.actors.schema import (
 )
 
 SHIPPED_DATA = Path(__file__).parent / "data"
-SHIPPED_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "agents.yaml")
-SECTIONS = ("countries", "people", "organisations", "agents", "patron_markers", "modifiers", "function_words",
-            "stance_prefixes")
-_WORD_LISTS: dict[str, Kind] = {"patron_markers": "marker", "function_words": "function", "stance_prefixes": "stance"}
+SHIPPED_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "people_world.yaml", "agents.yaml")
+_TIMESTAMP, _BOOL = "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"
+SECTIONS = (
+    "countries",
+    "people",
+    "organisations",
+    "agents",
+    "patron_markers",
+    "modifiers",
+    "function_words",
+    "stance_prefixes",
+)
+_WORD_LISTS: dict[str, Kind] = {
+    "patron_markers": "marker",
+    "function_words": "function",
+    "stance_prefixes": "stance",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without surprises: dates stay strings (checked by ``Fields.date`` with a clear message) and
+    only true/false are booleans, so "no" (Norway) and "on" stay words."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_TIMESTAMP, _BOOL)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
 CSV_COLUMNS = ("name", "aliases", "country", "sector", "start", "end", "patron", "kind")
 
 
@@ -56,7 +83,7 @@ def read_file(path: Path) -> list[Entry]:
 
 def _yaml_entries(path: Path) -> Iterator[Entry]:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
@@ -76,7 +103,7 @@ def _yaml_entries(path: Path) -> Iterator[Entry]:
 def _section(path: Path, section: str, items: Any) -> Iterator[Entry]:
     if section in _WORD_LISTS:
         fields = Fields({"words": items}, f"{path}, {section}", ("words",))
-        kind = _WORD_LISTS[section]
+        kind: Kind = _WORD_LISTS[section]
         yield Entry(kind, section, fields.texts("words"), origin=fields.where)
         return
     if section == "modifiers":
@@ -108,8 +135,7 @@ def _fields_of(entry: Entry) -> dict[str, Any]:
 
 
 def _country(raw: object, where: str) -> Iterator[Entry]:
-    fields = Fields(raw, where, ("code", "name", "aliases", "demonyms", "capital", "seats", "ambiguous",
-                                 "homonyms"))
+    fields = Fields(raw, where, ("code", "name", "aliases", "demonyms", "capital", "seats", "ambiguous", "homonyms"))
     code = fields.code("code", required=True)
     name = fields.text("name", required=True)
     assert code is not None and name is not None
@@ -141,21 +167,55 @@ def _person(raw: object, where: str) -> Iterator[Entry]:
     if not isinstance(offices, list):
         raise fields.fail("offices", "is not a list", "write '- {title: ..., sector: GOV, start: ..., end: ...}'")
     roles = tuple(parse_role(office, f"{where}, offices[{i}]", home) for i, office in enumerate(offices))
-    entry = Entry("person", name, (name, *fields.texts("aliases")), roles, country=home,
-                  sector=fields.sector("sector"), died=fields.date("died"), origin=where)
+    entry = Entry(
+        "person",
+        name,
+        (name, *fields.texts("aliases")),
+        roles,
+        country=home,
+        sector=fields.sector("sector"),
+        died=fields.date("died"),
+        origin=where,
+    )
     yield from _split_ambiguous(entry, fields.texts("ambiguous"))
 
 
 def _organisation(raw: object, where: str) -> Iterator[Entry]:
-    fields = Fields(raw, where, ("name", "aliases", "country", "sector", "patron", "start", "end",
-                                 "default_country", "ambiguous", "note"))
+    fields = Fields(
+        raw,
+        where,
+        (
+            "name",
+            "aliases",
+            "country",
+            "sector",
+            "patron",
+            "start",
+            "end",
+            "default_country",
+            "ambiguous",
+            "note",
+        ),
+    )
     name = fields.text("name", required=True)
     assert name is not None
-    role = Role(fields.code("country", required=True), fields.sector("sector", required=True),
-                fields.code("patron"), None, fields.date("start"), fields.date("end"))
+    role = Role(
+        fields.code("country", required=True),
+        fields.sector("sector", required=True),
+        fields.code("patron"),
+        None,
+        fields.date("start"),
+        fields.date("end"),
+    )
     check_window(fields, role.start, role.end)
-    entry = Entry("organisation", name, (name, *fields.texts("aliases")), (role,),
-                  default_country=fields.flag("default_country"), origin=where)
+    entry = Entry(
+        "organisation",
+        name,
+        (name, *fields.texts("aliases")),
+        (role,),
+        default_country=fields.flag("default_country"),
+        origin=where,
+    )
     yield from _split_ambiguous(entry, fields.texts("ambiguous"))
 
 
@@ -166,8 +226,15 @@ def _agent(raw: object, where: str) -> Iterator[Entry]:
     nouns = fields.texts("nouns")
     if not nouns:
         raise fields.fail("nouns", "is empty", "list the role nouns, e.g. 'nouns: [militia, militias]'")
-    yield Entry("agent", nouns[0], nouns, (Role(None, fields.sector("sector")),), weak=fields.flag("weak"),
-                patron_cue=fields.flag("patron_cue"), origin=where)
+    yield Entry(
+        "agent",
+        nouns[0],
+        nouns,
+        (Role(None, fields.sector("sector")),),
+        weak=fields.flag("weak"),
+        patron_cue=fields.flag("patron_cue"),
+        origin=where,
+    )
 
 
 def _csv_entries(path: Path) -> Iterator[Entry]:
@@ -188,33 +255,47 @@ def _csv_entries(path: Path) -> Iterator[Entry]:
         assert name is not None
         if not row.get("country") and not row.get("sector"):
             raise fields.fail("country", "and 'sector' are both empty", "give at least one of them")
-        role = Role(fields.code("country"), fields.sector("sector"), fields.code("patron"), None,
-                    fields.date("start"), fields.date("end"))
+        role = Role(
+            fields.code("country"),
+            fields.sector("sector"),
+            fields.code("patron"),
+            None,
+            fields.date("start"),
+            fields.date("end"),
+        )
         check_window(fields, role.start, role.end)
-        kind = fields.text("kind")
-        if kind not in (None, "person", "organisation"):
-            raise fields.fail("kind", f"is '{kind}'", "write person or organisation (or leave it empty)")
+        row_kind = fields.text("kind")
+        if row_kind not in (None, "person", "organisation"):
+            raise fields.fail("kind", f"is '{row_kind}'", "write person or organisation (or leave it empty)")
         grouped.setdefault(name, []).append((fields, role))
     for name, rows_of_name in grouped.items():
         first = rows_of_name[0][0]
         aliases = tuple(a.strip() for f, _ in rows_of_name for a in (f.text("aliases") or "").split("|") if a.strip())
         roles = tuple(role for _, role in rows_of_name)
         dated = any(role.start or role.end for role in roles)
-        kind: Kind = "person" if (first.text("kind") or ("person" if dated else "organisation")) == "person" \
-            else "organisation"
-        yield Entry(kind, name, tuple(dict.fromkeys((name, *aliases))), roles,
-                    country=next((r.country for r in roles if r.country), None), origin=first.where)
+        kind: Kind = (
+            "person" if (first.text("kind") or ("person" if dated else "organisation")) == "person" else "organisation"
+        )
+        yield Entry(
+            kind,
+            name,
+            tuple(dict.fromkeys((name, *aliases))),
+            roles,
+            country=next((r.country for r in roles if r.country), None),
+            origin=first.where,
+        )
 
 
 def check_codes(entries: Sequence[Entry]) -> None:
     """Every country and patron code must be a known country or one of PLOVER's non-state codes."""
-    known = NON_STATE_CODES | {role.country for e in entries if e.kind == "country" for role in e.roles
-                               if role.country}
+    known = NON_STATE_CODES | {role.country for e in entries if e.kind == "country" for role in e.roles if role.country}
     for entry in entries:
         codes = [entry.country] + [c for role in entry.roles for c in (role.country, role.patron)]
         codes += [homonym.country for homonym in entry.homonyms]
         for code in codes:
             if code is not None and code not in known:
-                raise ActorDataError(f"{entry.origin}: country code '{code}' is not a known country; use an "
-                                     "ISO 3166-1 alpha-3 code from countries.yaml or IGO, UNO, EUR, NGO, ISM, "
-                                     "IMG, MNC (or add the country in a 'countries' section)")
+                raise ActorDataError(
+                    f"{entry.origin}: country code '{code}' is not a known country; use an "
+                    "ISO 3166-1 alpha-3 code from countries.yaml or IGO, UNO, EUR, NGO, ISM, "
+                    "IMG, MNC (or add the country in a 'countries' section)"
+                )

@@ -47,8 +47,9 @@ class ActorResolver:
         self._function_words = frozenset(
             normalise(word) for entry in self._gazetteer.entries if entry.kind == "function" for word in entry.aliases
         )
-        self._given_names = {entry.name: _given_names(entry) for entry in self._gazetteer.entries
-                             if entry.kind == "person"}
+        self._given_names = {
+            entry.name: _given_names(entry) for entry in self._gazetteer.entries if entry.kind == "person"
+        }
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -113,20 +114,31 @@ class ActorResolver:
             previous = hits[position - 1].entries[0]
             if previous.kind == "agent" and previous.roles[0].sector is None:
                 return False  # "Mr. Jordan"
-        if before >= 0 and not covered_before and self._name_like(tokens, before):
-            if not surname_only or not self._same_given_name(entry, tokens.norms[before]):
-                return False
+        if (
+            before >= 0
+            and not covered_before
+            and self._name_like(tokens, before)
+            and not (surname_only and self._same_given_name(entry, tokens.norms[before]))
+        ):
+            return False
         after = hit.last
         covered_after = position + 1 < len(hits) and hits[position + 1].first == after
-        return not (entry.ambiguous and after < len(tokens) and not covered_after and self._name_like(tokens, after)
-                    and not tokens.gap(after - 1, after).strip(_CLEAN_GAP))
+        return not (
+            entry.ambiguous
+            and after < len(tokens)
+            and not covered_after
+            and self._name_like(tokens, after)
+            and not tokens.gap(after - 1, after).strip(_CLEAN_GAP)
+        )
 
     def _name_like(self, tokens: Tokens, index: int) -> bool:
         return tokens.capitalised(index) and tokens.norms[index] not in self._function_words
 
     def _same_given_name(self, entry: Entry, given: str) -> bool:
-        return any(SequenceMatcher(None, given, known).ratio() >= GIVEN_NAME_SIMILARITY
-                   for known in self._given_names.get(entry.name, ()))
+        return any(
+            SequenceMatcher(None, given, known).ratio() >= GIVEN_NAME_SIMILARITY
+            for known in self._given_names.get(entry.name, ())
+        )
 
 
 def _given_names(entry: Entry) -> frozenset[str]:

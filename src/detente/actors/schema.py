@@ -27,17 +27,27 @@ from typing import Any, Literal
 from detente.errors import DetenteError
 
 Kind = Literal[
-    "country", "demonym", "capital", "seat", "organisation", "person", "agent", "marker", "modifier", "function", "stance"
+    "country",
+    "demonym",
+    "capital",
+    "seat",
+    "organisation",
+    "person",
+    "agent",
+    "marker",
+    "modifier",
+    "function",
+    "stance",
 ]
 
 # PLOVER v2 sector codes (plover_manual_v2_draft.tex, "Sector Codes"), plus CAMEO's IGO, NGO and HLH
 # which the team's contract still names. Media is JRN and health MED, as the PLOVER codebook defines.
 SECTORS = frozenset(
-    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC"
-    " IGO NGO HLH".split()
+    {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM"}
+    | {"CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO", "HLH"}
 )
 # PLOVER's international non-state "country" codes, and Kosovo's PLOVER code (it has no ISO code).
-NON_STATE_CODES = frozenset("IGO UNO EUR NGO ISM IMG MNC".split())
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
@@ -93,8 +103,10 @@ class Fields:
 
     def __init__(self, raw: object, where: str, allowed: Sequence[str]) -> None:
         if not isinstance(raw, Mapping):
-            raise ActorDataError(f"{where}: expected a mapping of fields, got {type(raw).__name__}; "
-                                 "write it as 'key: value' lines (see actors/data/README.md)")
+            raise ActorDataError(
+                f"{where}: expected a mapping of fields, got {type(raw).__name__}; "
+                "write it as 'key: value' lines (see actors/data/README.md)"
+            )
         self.raw: Mapping[str, Any] = raw
         self.where = where
         unknown = [str(key) for key in raw if key not in allowed]
@@ -129,8 +141,11 @@ class Fields:
     def code(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
         if value is not None and not _CODE.match(value):
-            raise self.fail(key, f"is '{value}', not a 3-letter code",
-                            "use an ISO 3166-1 alpha-3 code (IRN) or IGO, UNO, EUR, NGO, ISM, IMG, MNC")
+            raise self.fail(
+                key,
+                f"is '{value}', not a 3-letter code",
+                "use an ISO 3166-1 alpha-3 code (IRN) or IGO, UNO, EUR, NGO, ISM, IMG, MNC",
+            )
         return value
 
     def sector(self, key: str, required: bool = False) -> str | None:
@@ -138,8 +153,11 @@ class Fields:
         if value is not None and value not in SECTORS:
             close = difflib.get_close_matches(value, sorted(SECTORS), n=1)
             hint = f"did you mean {close[0]}? " if close else ""
-            raise self.fail(key, f"is '{value}', not a known sector code",
-                            f"{hint}use one of {', '.join(sorted(SECTORS))}")
+            raise self.fail(
+                key,
+                f"is '{value}', not a known sector code",
+                f"{hint}use one of {', '.join(sorted(SECTORS))}",
+            )
         return value
 
     def date(self, key: str) -> dt.date | None:
@@ -163,7 +181,7 @@ class Fields:
 
 
 def entry_label(section: str, index: int, raw: object) -> str:
-    """"people[12] 'Qassem Soleimani'": how messages point at an entry."""
+    """How messages point at an entry: "people[12] 'Qassem Soleimani'"."""
     name = (raw.get("name") or raw.get("code") or raw.get("sector")) if isinstance(raw, Mapping) else None
     return f"{section}[{index}]" + (f" '{name}'" if name else "")
 

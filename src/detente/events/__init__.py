@@ -23,7 +23,8 @@ ENTRY_POINT_GROUP = "detente.coders"
 
 
 class EventCoder(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def code_article(self, article: Article, sentences: Sequence[Sentence]) -> tuple[EventMention, ...]: ...
 
@@ -43,7 +44,9 @@ def get_coder(name: str, settings: Settings) -> EventCoder:
             return coder
     if name == "rules":  # running from a source tree without installed metadata
         return rule_coder(settings)
-    raise ConfigError(f"no event coder named {name!r}; installed: {[e.name for e in entry_points(group=ENTRY_POINT_GROUP)]}")
+    raise ConfigError(
+        f"no event coder named {name!r}; installed: {[e.name for e in entry_points(group=ENTRY_POINT_GROUP)]}"
+    )
 
 
 __all__ = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -33,25 +33,44 @@ class Resolver(Protocol):
     def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None: ...
 
 
+SALIENT_SUBJECTS = 4  # how many recent event sources a pronoun may reach back to before plain mentions
+
+
 @dataclass(slots=True)
 class ArticleMemory:
-    """The actors seen so far in one article, for pronouns and anaphors. Lives for one article only."""
+    """The actors seen so far in one article, for pronouns and anaphors. Lives for one article only.
 
-    actors: list[Actor] = field(default_factory=list)
+    A pronoun takes the nearest fitting actor named earlier in its own sentence, else the source of
+    a recent event (subjects are what news pronouns usually point back to), else the last mention.
+    """
 
-    def remember(self, actor: Actor) -> None:
+    mentions: list[Actor] = field(default_factory=list)
+    subjects: list[Actor] = field(default_factory=list)
+    current: list[tuple[int, Actor]] = field(default_factory=list)
+
+    def start_sentence(self, mentions: Sequence[tuple[int, Actor]]) -> None:
+        self.current = [(offset, actor) for offset, actor in mentions if actor.country]
+
+    def end_sentence(self) -> None:
+        self.mentions.extend(actor for _, actor in self.current)
+        self.current = []
+
+    def remember_subject(self, actor: Actor) -> None:
         if actor.country:
-            self.actors.append(actor)
+            self.subjects.append(actor)
 
-    def antecedent(self, text: str) -> Actor | None:
-        lowered = text.lower()
-        for actor in reversed(self.actors):
-            is_person = actor.name is not None and actor.sector is not None and " " in (actor.name or "")
-            if lowered in PERSON_PRONOUNS and is_person:
-                return actor
-            if lowered not in PERSON_PRONOUNS and not is_person:
+    def antecedent(self, text: str, offset: int = 1 << 30) -> Actor | None:
+        wants_person = text.lower() in PERSON_PRONOUNS
+        preceding = [actor for start, actor in reversed(self.current) if start < offset]
+        recent_subjects = list(reversed(self.subjects[-SALIENT_SUBJECTS:]))
+        for actor in [*preceding, *recent_subjects, *reversed(self.mentions)]:
+            if _is_person(actor) == wants_person:
                 return actor
         return None
+
+
+def _is_person(actor: Actor) -> bool:
+    return actor.name is not None and " " in actor.name and actor.sector is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +93,15 @@ class ArgumentFinder:
         if head.pos_ == "PRON" or text.lower() in THING_PRONOUNS:
             if head.dep_ in ("nsubj", "nsubjpass") and text.lower() in ("which", "who", "that"):
                 return self.actor(head.head.head, memory) if head.head.dep_ == "relcl" else None
-            antecedent = memory.antecedent(text)
-            return dataclasses.replace(antecedent, text=text, confidence=antecedent.confidence * 0.8) if antecedent else None
+            antecedent = memory.antecedent(text, head.idx)
+            return (
+                dataclasses.replace(antecedent, text=text, confidence=antecedent.confidence * 0.8)
+                if antecedent
+                else None
+            )
         core = _core_text(head)
         if core.lower() in COUNTRY_ANAPHORS:
-            antecedent = memory.antecedent("it")
+            antecedent = memory.antecedent("it", head.idx)
             return dataclasses.replace(antecedent, text=core) if antecedent else None
         actor = self.resolver.resolve(core, self.date, context=self.sentence)
         appositive = next((c for c in head.children if c.dep_ == "appos"), None)
@@ -87,7 +110,7 @@ class ArgumentFinder:
         if actor is not None and actor.country is None:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PRON":
-                antecedent = memory.antecedent(owner.text)
+                antecedent = memory.antecedent(owner.text, owner.idx)
                 if antecedent is not None:
                     actor = dataclasses.replace(actor, country=antecedent.country)
         return actor
@@ -150,6 +173,8 @@ def subject_of(verb: Token) -> Token | None:
         return controller if controller is not None and verb.dep_ == "xcomp" else subject_of(head)
     if verb.dep_ == "relcl":
         return head
+    if verb.dep_ == "pcomp" and head.head is not head:  # "retaliated by killing X": the retaliator kills
+        return subject_of(head.head)
     return None
 
 

@@ -7,6 +7,7 @@ sentence, the trigger's span) and the id of the rule that fired (``coder``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -27,7 +28,7 @@ from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
 from detente.events.modality import ceasing_head, modality_of
 from detente.events.parse import parse_sentences
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
-from detente.timeline.dates import event_date
+from detente.timeline.dates import Tense, event_date
 from detente.timeline.places import find_location
 
 Token = Any
@@ -52,6 +53,8 @@ class Trigger:
     nominal: bool
     target_slots: tuple[str, ...]
     agent_slots: tuple[str, ...] = ()
+    complement: Token | None = None  # for a frame ("ordered X to cease"): the complement's verb
+    framed: str | None = None  # for a complement: the frame that governs it ("demand", "threat", …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,19 +81,26 @@ class RuleCoder:
         memory = ArticleMemory()
         events: list[EventMention] = []
         for sentence, mentions in scanned:
+            memory.start_sentence([(m.start, m.actor) for m in mentions])
             doc = docs.get(sentence.index)
             if doc is not None:
-                events.extend(self._code_sentence(article, sentence, doc, memory))
-            for mention in mentions:
-                memory.remember(mention.actor)
+                found = self._code_sentence(article, sentence, doc, memory)
+                for mention in found:
+                    memory.remember_subject(mention.source)
+                events.extend(found)
+            memory.end_sentence()
         return tuple(events)
 
     # -- one sentence ----------------------------------------------------------------------------
-    def _code_sentence(self, article: Article, sentence: Sentence, doc: Any, memory: ArticleMemory) -> list[EventMention]:
+    def _code_sentence(
+        self, article: Article, sentence: Sentence, doc: Any, memory: ArticleMemory
+    ) -> list[EventMention]:
         finder = ArgumentFinder(self.resolver, article.published, sentence.text)  # type: ignore[arg-type]
         triggers = self.triggers(doc)
         events = []
         for trigger in triggers:
+            if lookup(trigger.cameo).plover_type is None:
+                continue  # CAMEO 01 statements: PLOVER has no such event; they frame speech, not action
             for source, target, modality, cameo in self._readings(trigger, finder, memory):
                 events.append(self._mention(article, sentence, trigger, source, target, modality, cameo))
         return events
@@ -107,6 +117,7 @@ class RuleCoder:
                         obj = _constrained_object(token)
                         if obj is not None:
                             consumed.add(obj.i)
+        found = self._apply_frames(found)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 noun = self._noun_pattern(token)
@@ -114,11 +125,33 @@ class RuleCoder:
                     found.append(Trigger(token, noun.cameo, noun.id, True, noun.target, noun.agent))
         return found
 
+    def _apply_frames(self, triggers: list[Trigger]) -> list[Trigger]:
+        """ "ordered X to cease attacks": one demand event (the frame) + the ordered act, now only intended."""
+        by_token = {t.token.i: t for t in triggers}
+        result = []
+        framed_heads: set[int] = set()
+        for trigger in triggers:
+            head = trigger.token.head
+            frame = self.lexicon.frames.get(self._lemma(head)) if trigger.token.dep_ in ("xcomp", "ccomp") else None
+            if frame is None or trigger.nominal:
+                result.append(trigger)
+                continue
+            framed_heads.add(head.i)
+            rule = f"frame-{frame.name}/{trigger.rule}"
+            slots = ("dobj", "dative") if frame.name in ("demand", "appeal") else trigger.target_slots
+            result.append(Trigger(head, frame.combine(trigger.cameo), rule, False, slots, complement=trigger.token))
+            result.append(dataclasses.replace(trigger, framed=frame.name))
+        return [t for t in result if not (t.token.i in framed_heads and t.complement is None and t.token.i in by_token
+                                          and by_token[t.token.i] is t)]  # fmt: skip
+
+    def _lemma(self, token: Token) -> str:
+        return self.lexicon.lemma_fixes.get(token.lower_, token.lemma_.lower())
+
     def _verb_pattern(self, token: Token) -> VerbPattern | None:
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         obj = _constrained_object(token)
         object_lemma = obj.lemma_.lower() if obj is not None else None
-        for pattern in self.lexicon.verbs.get(token.lemma_.lower(), ()):
+        for pattern in self.lexicon.verbs.get(self._lemma(token), ()):
             if pattern.particle is not None and pattern.particle != particle:
                 continue
             if pattern.objects and object_lemma not in pattern.objects:
@@ -135,6 +168,8 @@ class RuleCoder:
     ) -> list[tuple[Actor, Actor | None, Modality, str]]:
         token = trigger.token
         modality = modality_of(token, self.lexicon, trigger.nominal)
+        if trigger.framed is not None and modality == "asserted":
+            modality = "negated" if trigger.framed == "refusal" else "intended"  # ordered, threatened, vowed: not done
         cameo = trigger.cameo
         if trigger.nominal:
             source_token = _nominal_agent(token, trigger.agent_slots)
@@ -196,13 +231,13 @@ class RuleCoder:
         token = trigger.token
         code = lookup(cameo)
         start = sentence.start + token.idx
-        clause_start, clause_end = _clause_span(token)
+        anchor = _time_anchor(token)
         date = event_date(
-            sentence.text[clause_start:clause_end],
-            token.idx - clause_start,
-            token.idx - clause_start + len(token.text),
+            _own_clause_text(sentence.text, anchor, token),
+            anchor.idx,
+            anchor.idx + len(anchor.text),
             article.published,
-            tense=_tense(token),
+            tense=_tense(anchor),
         )
         in_play = [c for c in (source.country, target.country if target else None) if c]
         identity = f"{article.article_id}|{start}|{cameo}|{source.text}|{target.text if target else ''}"
@@ -249,16 +284,48 @@ def _same_actor(source: Actor, target: Actor) -> bool:
     return (source.country, source.sector, source.name) == (target.country, target.sector, target.name)
 
 
-def _clause_span(token: Token) -> tuple[int, int]:
-    """Character span of the trigger's clause, where its own time expression stands."""
-    head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
-        head = head.head
-    left, right = head.left_edge, head.right_edge
-    return left.idx, right.idx + len(right.text)
+OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis", "conj"})
+BACKGROUND_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "amid", "despite"})
 
 
-def _tense(token: Token) -> str | None:
+def _own_clause_text(sentence: str, anchor: Token, trigger: Token) -> str:
+    """The sentence with the anchor's other clauses blanked out (offsets kept), so that "After months of
+    attacks … in January, Iran has called off …" does not date the calling-off by January."""
+    keep = {anchor.i, trigger.i, *(t.i for t in trigger.ancestors)}
+    characters = list(sentence)
+    for child in anchor.children:
+        if child.i in keep:
+            continue
+        foreign = child.dep_ in OTHER_CLAUSE_DEPS or (child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPOSITIONS)
+        if foreign:
+            for token in child.subtree:
+                characters[token.idx : token.idx + len(token.text)] = " " * len(token.text)
+    return "".join(characters)
+
+
+NON_FINITE_DEPS = frozenset({"xcomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "amod"})
+
+
+def _time_anchor(token: Token) -> Token:
+    """The finite verb whose time the trigger shares: "In April, Iran reached out … to open talks,
+    offering to release …" dates "open" and "release" by "reached"; an event noun by its verb."""
+    anchor = token
+    for _ in range(6):
+        finite = (
+            (anchor.pos_ in ("VERB", "AUX")
+            and anchor.tag_ not in ("VB", "VBG", "VBN"))
+            or any(c.dep_ in ("aux", "auxpass") for c in anchor.children)
+        )
+        if (finite and anchor is not token) or anchor.head is anchor:
+            break
+        if anchor.dep_ in NON_FINITE_DEPS or (anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG"):
+            anchor = anchor.head
+            continue
+        break
+    return anchor
+
+
+def _tense(token: Token) -> Tense | None:
     head = token if token.pos_ in ("VERB", "AUX") else token.head
     if any(c.lower_ in ("will", "shall") for c in head.children if c.dep_ == "aux"):
         return "future"
@@ -266,5 +333,3 @@ def _tense(token: Token) -> str | None:
     if "Past" in tense or any(c.lemma_ == "have" for c in head.children if c.dep_ == "aux"):
         return "past"
     return "present" if "Pres" in tense else None
-
-

@@ -70,7 +70,7 @@ def _path(a: Token, b: Token) -> list[Token]:
         return []
     left = [t for t in up_a[1:] if t.i != common.i and _below(t, common)]
     right = [t for t in up_b[1:] if t.i != common.i and _below(t, common)]
-    return [*left, common, *right] + [a, b]
+    return [*left, common, *right, a, b]
 
 
 def _below(token: Token, ancestor: Token) -> bool:

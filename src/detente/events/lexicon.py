@@ -42,11 +42,29 @@ class NounPattern:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """A governing verb that turns its complement's event into another one: "ordered X to cease
+    attacks" is a demand for de-escalation (1056), "threatened to impose sanctions" a threat (1312)."""
+
+    name: str
+    codes: Mapping[str, str]  # complement CAMEO code (or its prefix) → the combined event's code
+    default: str
+
+    def combine(self, complement: str) -> str:
+        for prefix in (complement, complement[:3], complement[:2]):
+            if prefix in self.codes:
+                return self.codes[prefix]
+        return self.default
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: Mapping[str, tuple[VerbPattern, ...]]  # lemma → patterns in file order (specific first)
     nouns: Mapping[str, tuple[NounPattern, ...]]
     cues: Mapping[str, frozenset[str]]  # cue list name → lowercase words/phrases
     trigger_regex: re.Pattern[str]  # cheap pre-parse filter: any surface form of any trigger
+    frames: Mapping[str, Frame]  # governing verb lemma → its complement frame
+    lemma_fixes: Mapping[str, str]  # surface form → lemma, where the tagger's lemmatizer is wrong
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -119,13 +137,33 @@ def _cues(data: Any) -> dict[str, frozenset[str]]:
     if not isinstance(data, dict):
         raise LexiconError("events/data/cues.yaml: must map cue list names to lists of words")
     cues: dict[str, frozenset[str]] = {}
-    for name, words in data.items():
-        if isinstance(words, dict):  # a list may be grouped ({words: [...], note: ...})
-            words = words.get("words") or words.get("cues") or []
-        if not isinstance(words, list):
-            raise LexiconError(f"events/data/cues.yaml: '{name}' must be a list of words")
-        cues[str(name)] = frozenset(str(w).lower().strip() for w in words)
+    for name, value in data.items():
+        # A cue list is a list, or a table of lists: {words: [...], phrases: [...], governing_verbs: [...]};
+        # ``cue(name)`` is its words and phrases, ``cue("name.key")`` any one list of the table.
+        tables = value if isinstance(value, dict) else {"words": value}
+        merged: set[str] = set()
+        for key, words in tables.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                continue  # structured tables (frames, overrides) are read by their own users
+            cleaned = frozenset(w.lower().strip() for w in words)
+            cues[f"{name}.{key}"] = cleaned
+            if key in ("words", "phrases"):
+                merged |= cleaned
+        cues[str(name)] = frozenset(merged)
     return cues
+
+
+def _frames(data: Any) -> dict[str, Frame]:
+    frames: dict[str, Frame] = {}
+    for name, spec in (data or {}).items():
+        where = f"events/data/cues.yaml complement_frames.{name}"
+        if not isinstance(spec, dict) or not isinstance(spec.get("governing_verbs"), list):
+            raise LexiconError(f"{where}: needs 'governing_verbs', 'map' and 'default'")
+        codes = {str(k): _check_code(v, where) for k, v in (spec.get("map") or {}).items()}
+        frame = Frame(str(name), codes, _check_code(spec.get("default"), where))
+        for verb in spec["governing_verbs"]:
+            frames[str(verb).lower()] = frame
+    return frames
 
 
 def _trigger_regex(lemmas: Sequence[str], irregular: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
@@ -151,9 +189,13 @@ def load_lexicon() -> Lexicon:
     irregular = _read_yaml("irregular.yaml") or {}
     if not isinstance(irregular, dict):
         raise LexiconError("events/data/irregular.yaml: must map a lemma to its irregular forms")
+    cues = _read_yaml("cues.yaml") or {}
+    fixes = cues.get("lemma_fixes") or {}
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
-        cues=_cues(_read_yaml("cues.yaml") or {}),
+        cues=_cues(cues),
         trigger_regex=_trigger_regex([*verbs, *nouns], irregular),
+        frames=_frames(cues.get("complement_frames")),
+        lemma_fixes={str(k).lower(): str(v).lower() for k, v in fixes.items()},
     )

@@ -35,6 +35,13 @@ def ceasing_head(trigger: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _is_ceasing_verb(token: Token, lexicon: Lexicon) -> bool:
+    """ "called off its militias", "halted its attacks": the trigger itself is the stopping."""
+    ceasing = lexicon.cue("ceasing")
+    phrase = f"{token.lemma_} {_particle(token)}".strip()
+    return phrase in ceasing or (token.lemma_ in ceasing and not _particle(token))
+
+
 def _particle(token: Token) -> str:
     return next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
 
@@ -52,7 +59,7 @@ def is_negated(token: Token, lexicon: Lexicon) -> bool:
 
 def modality_of(trigger: Token, lexicon: Lexicon, nominal: bool) -> Modality:
     """The modality of the event whose trigger is ``trigger`` (a verb, or an event noun if ``nominal``)."""
-    if ceasing_head(trigger, lexicon) is not None:
+    if ceasing_head(trigger, lexicon) is not None or (not nominal and _is_ceasing_verb(trigger, lexicon)):
         return "ceased"
     chain = [trigger, *ancestors(trigger)]
     if _under_denial(chain, lexicon):
@@ -80,9 +87,7 @@ def _historical_nominal(trigger: Token, lexicon: Lexicon) -> bool:
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ in historical:
         return True
-    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("month", "year", "decade", "week"):
-        return True
-    return False
+    return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("month", "year", "decade", "week")
 
 
 def _hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:

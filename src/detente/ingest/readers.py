@@ -105,7 +105,9 @@ def _check_bytes(raw: bytes) -> str | None:
     try:
         raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return f"not valid UTF-8 (byte {error.start}: {raw[error.start:error.start + 4]!r}); re-encode the file as UTF-8"
+        return (
+            f"not valid UTF-8 (byte {error.start}: {raw[error.start : error.start + 4]!r}); re-encode the file as UTF-8"
+        )
     return None
 
 

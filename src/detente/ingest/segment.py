@@ -13,11 +13,55 @@ from detente.records import Article, Sentence
 
 # Tokens ending in "." that do not end a sentence when a capitalised word follows.
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev st sr jr
-    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd
-    u.s u.k u.n e.u u.s.a d.c a.m p.m
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "sr",
+        "jr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "d.c",
+        "a.m",
+        "p.m",
+    ]
 )
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets), then whitespace.
 _BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*(?=\s+)""")
@@ -31,7 +75,7 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
     spans: list[tuple[int, int]] = []
     for par_start, par_end in _paragraphs(article.text):
         spans.extend(_split_paragraph(article.text, par_start, par_end))
-    sentences = []
+    sentences: list[Sentence] = []
     for start, end in spans:
         text = article.text[start:end]
         lead = _LEADING_BULLET.match(text)
@@ -77,13 +121,13 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     word_start = dot
-    while word_start > sentence_start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
+    while word_start > sentence_start and not text[word_start - 1].isspace() and text[word_start - 1] not in '("“':
         word_start -= 1
     word = text[word_start:dot].lower()
     if word in _ABBREVIATIONS:
         return True
     # Single initials ("J. Rubin") and dotted acronyms ("U.S.", "a.m.").
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
 def _next_starts_sentence(text: str, position: int) -> bool:

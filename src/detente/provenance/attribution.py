@@ -21,7 +21,10 @@ _STRONG = 1.0
 _MEDIUM = 0.7
 _WEAK = 0.4
 _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(r"(?:report|article|story|investigation)\s+(?:was\s+)?published\s+(?:by|in)\s+" + _NAME), _STRONG),
+    (
+        re.compile(r"(?:report|article|story|investigation)\s+(?:was\s+)?published\s+(?:by|in)\s+" + _NAME),
+        _STRONG,
+    ),
     (re.compile(r"(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|on)\s+" + _NAME), _STRONG),
     (re.compile(r"(?:^|\n)\s*(?:Source|Sources|Via|Credit)\s*[:\-]\s*" + _NAME), _STRONG),
     (re.compile(r"^[^\n]{0,60}?\(\s*" + _NAME + r"\s*\)\s*[-—–]"), _STRONG),  # "BAGHDAD (Reuters) —"

@@ -66,7 +66,7 @@ def classify_change(copy_sentence: str, original_sentence: str, credited: str | 
 
 
 def polarity_flip(copy_sentence: str, original_sentence: str) -> str | None:
-    """"accepted → did not accept" when the two sentences state a claim with opposite polarity."""
+    """A detail like "accepted → did not accept" when the sentences state a claim with opposite polarity."""
     swapped = _antonym_swap(copy_sentence, original_sentence)
     swap_words = set(swapped.split(" → ")) if swapped else set()
     # "denied" for "confirmed" is one flip, not a swap plus a negation that undoes it.
@@ -105,7 +105,7 @@ def _counterpart(cue: str, other_sentence: str) -> str:
 
 
 def changed_numbers(copy_sentence: str, original_sentence: str) -> str | None:
-    """"16 → 22" when the copy states numbers the original does not."""
+    """A detail like "16 → 22" when the copy states numbers the original does not."""
     copy_numbers, original_numbers = Counter(numbers(copy_sentence)), Counter(numbers(original_sentence))
     introduced = sorted((copy_numbers - original_numbers).elements())
     if not introduced:
@@ -117,7 +117,7 @@ def changed_numbers(copy_sentence: str, original_sentence: str) -> str | None:
 
 
 def changed_names(copy_sentence: str, original_sentence: str, credited: str | None) -> str | None:
-    """"Reuters → AP" when a name of the original was replaced by a different one."""
+    """A detail like "Reuters → AP" when a name of the original was replaced by a different one."""
     ignored = {name_key(word) for word in (credited or "").split()} | lexicon().outlet_words
     copy_names = _body_names(copy_sentence, ignored)
     original_names = _body_names(original_sentence, ignored)
@@ -138,7 +138,7 @@ def _body_names(sentence: str, ignored: set[str]) -> list[str]:
 
 
 def changed_speaker(copy_sentence: str, original_sentence: str, credited: str | None) -> str | None:
-    """"Randa Slim → analysts" when the claim is credited to a different speaker, or to none."""
+    """A detail like "Randa Slim → analysts" when the claim is credited to a different speaker, or to none."""
     copy_speakers = _speakers(copy_sentence, credited)
     original_speakers = _speakers(original_sentence, credited)
     if not original_speakers or copy_speakers & original_speakers:
@@ -163,7 +163,7 @@ def _speakers(sentence: str, credited: str | None) -> set[str]:
 
 
 def word_swaps(original_words: list[str], copy_words: list[str]) -> str | None:
-    """"rocket → missile; cease → stop": short replaced spans, word by word where lengths agree."""
+    """A detail like "rocket → missile; cease → stop": short replaced spans, word by word if lengths agree."""
     skip = lexicon().stopwords
     swaps: list[str] = []
     phrases: list[str] = []
@@ -174,7 +174,9 @@ def word_swaps(original_words: list[str], copy_words: list[str]) -> str | None:
         old, new = original_words[i1:i2], copy_words[j1:j2]
         if len(old) == len(new):
             swaps.extend(
-                f"{a} → {b}" for a, b in zip(old, new, strict=True) if stem(a) != stem(b) and a not in skip and b not in skip
+                f"{a} → {b}"
+                for a, b in zip(old, new, strict=True)
+                if stem(a) != stem(b) and a not in skip and b not in skip
             )
         elif not set(old) | set(new) <= skip:
             phrases.append(f"{' '.join(old)} → {' '.join(new)}")

@@ -62,7 +62,7 @@ class Candidate:
 @lru_cache(maxsize=1)
 def _permutations() -> np.ndarray:
     """datasketch's permutations for seed 1, computed once (immutable, shared by every signature)."""
-    return MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
+    return np.asarray(MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations)
 
 
 def fingerprint(text: str) -> np.ndarray:
@@ -171,7 +171,7 @@ def _hyperplane_pairs(embeddings: Mapping[str, np.ndarray]) -> set[tuple[str, st
         for band in range(HYPERPLANE_BITS // HYPERPLANE_BAND_BITS):
             chunk = bits[row, band * HYPERPLANE_BAND_BITS : (band + 1) * HYPERPLANE_BAND_BITS]
             buckets[(band, np.packbits(chunk).tobytes())].append(article_id)
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for members in buckets.values():
         if len(members) <= MAX_CANDIDATES_PER_ARTICLE:
             pairs.update(_ordered(a, b) for i, a in enumerate(members) for b in members[i + 1 :])

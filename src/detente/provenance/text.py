@@ -28,6 +28,7 @@ LEXICON_KINDS = frozenset(
         "title",
         "outlet_word",
         "framing_subject",
+        "auxiliary",
     }
 )
 SHINGLE_WORDS = 5  # word 5-grams: long enough that shared shingles mean shared wording, not phrases
@@ -66,6 +67,7 @@ class Lexicon:
     titles: frozenset[str]
     outlet_words: frozenset[str]
     framing_subjects: frozenset[str]
+    auxiliaries: frozenset[str]
 
 
 def parse_lexicon(lines: Sequence[str]) -> Lexicon:
@@ -100,6 +102,7 @@ def parse_lexicon(lines: Sequence[str]) -> Lexicon:
         titles=frozenset(words["title"]),
         outlet_words=frozenset(words["outlet_word"]),
         framing_subjects=frozenset(words["framing_subject"]),
+        auxiliaries=frozenset(words["auxiliary"]),
     )
 
 
@@ -218,9 +221,8 @@ def negation_cues(text: str) -> list[str]:
         if i in cancelled:
             continue
         if token in lex.negations:
-            if token == "not" and i + 1 < len(tokens) and tokens[i + 1] in ("only", "just", "merely"):
-                if "but" in tokens[i + 2 : i + 2 + NOT_ONLY_WINDOW]:
-                    continue
+            if _is_not_only_but(tokens, i):
+                continue
             window = range(i + 1, min(len(tokens), i + 1 + DOUBLE_NEGATION_WINDOW))
             cancel = next((j for j in window if tokens[j] in lex.negative_predicates), None)
             if cancel is not None:
@@ -234,11 +236,13 @@ def negation_cues(text: str) -> list[str]:
 
 def _negation_phrase(tokens: list[str], index: int) -> str:
     """The negation with its auxiliary and the word it negates: "did not accept"."""
-    start = index - 1 if index > 0 and tokens[index - 1] in _AUXILIARIES else index
+    start = index - 1 if index > 0 and tokens[index - 1] in lexicon().auxiliaries else index
     end = index + 2 if index + 1 < len(tokens) else index + 1
     return " ".join(tokens[start:end])
 
 
-_AUXILIARIES = frozenset(
-    "do does did is are was were has have had will would can could should may might must be been".split()
-)
+def _is_not_only_but(tokens: list[str], index: int) -> bool:
+    """Whether tokens[index] starts "not only/just ... but": emphasis, not negation."""
+    if tokens[index] != "not" or index + 1 >= len(tokens) or tokens[index + 1] not in ("only", "just", "merely"):
+        return False
+    return "but" in tokens[index + 2 : index + 2 + NOT_ONLY_WINDOW]

@@ -44,7 +44,11 @@ def create_app(detente: Detente) -> FastAPI:
 
     @app.get("/api/health")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "db": str(detente.settings.db), "counts": detente.store.counts() if detente.settings.db.exists() else {}}
+        return {
+            "status": "ok",
+            "db": str(detente.settings.db),
+            "counts": detente.store.counts() if detente.settings.db.exists() else {},
+        }
 
     @app.get("/api/events")
     def events(

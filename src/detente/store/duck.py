@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE TABLE IF NOT EXISTS problems (
     problem_id VARCHAR PRIMARY KEY, origin VARCHAR, reason VARCHAR, seen_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS copies (
-    copy VARCHAR, original VARCHAR, relation VARCHAR, payload JSON);
+    copy_id VARCHAR PRIMARY KEY, copy VARCHAR, original VARCHAR, relation VARCHAR, payload JSON);
 CREATE TABLE IF NOT EXISTS stories (article_id VARCHAR PRIMARY KEY, story_id VARCHAR);
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, source_country VARCHAR, target_country VARCHAR, cameo VARCHAR,
@@ -71,9 +71,7 @@ def connect(path: Path, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> Ite
     try:
         if not read_only:
             connection.execute(SCHEMA)
-            connection.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-            )
+            connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         yield connection
     finally:
         connection.close()
@@ -104,10 +102,8 @@ def insert_rows(
     columns = ", ".join(frame.columns)
     verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
     connection.register("incoming_rows", frame)
-    try:
-        connection.execute(f"{verb} INTO {table} ({columns}) SELECT {columns} FROM incoming_rows")
-    finally:
-        connection.unregister("incoming_rows")
+    connection.execute(f"{verb} INTO {table} ({columns}) SELECT {columns} FROM incoming_rows")
+    connection.unregister("incoming_rows")
 
 
 def _cell(value: Any) -> Any:

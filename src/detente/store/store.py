@@ -73,7 +73,16 @@ class Store:
             insert_rows(
                 connection,
                 "copies",
-                [{"copy": c.copy, "original": c.original, "relation": c.relation, "payload": c.to_json()} for c in copies],
+                [
+                    {
+                        "copy_id": f"{c.copy}>{c.original}",
+                        "copy": c.copy,
+                        "original": c.original,
+                        "relation": c.relation,
+                        "payload": c.to_json(),
+                    }
+                    for c in copies
+                ],
             )
             insert_rows(connection, "stories", [{"article_id": a, "story_id": s} for a, s in story_of.items()])
             insert_rows(connection, "events", [_event_row(e) for e in events])

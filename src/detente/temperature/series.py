@@ -17,6 +17,7 @@ Method (documented in the README):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
@@ -93,12 +94,14 @@ def _point(period: str, events: Sequence[Event]) -> DyadPoint:
     for event in events:
         quads[str(event.quad_class)] += 1
     ranked = sorted(events, key=lambda e: -event_weight(e) * abs(event_heat(e)))
-    return DyadPoint(period, max(-10.0, min(10.0, temperature)), len(events), quads, tuple(e.event_id for e in ranked[:TOP_EVENTS]))
+    return DyadPoint(
+        period, max(-10.0, min(10.0, temperature)), len(events), quads, tuple(e.event_id for e in ranked[:TOP_EVENTS])
+    )
 
 
 def _alerts(points: Sequence[DyadPoint], grouped: dict[str, list[Event]]) -> list[Alert]:
     alerts = []
-    changes = [b.temperature - a.temperature for a, b in zip(points, points[1:], strict=False)]
+    changes = [b.temperature - a.temperature for a, b in itertools.pairwise(points)]
     for index in range(1, len(points)):
         history = changes[max(0, index - 1 - WINDOW) : index - 1]
         noise = statistics.stdev(history) if len(history) >= MIN_HISTORY else 0.0
@@ -111,9 +114,9 @@ def _alerts(points: Sequence[DyadPoint], grouped: dict[str, list[Event]]) -> lis
             continue
         direction: Literal["warming", "cooling"] = "warming" if change > 0 else "cooling"
         sign = 1 if change > 0 else -1
-        drivers = sorted(
-            grouped[point.period], key=lambda e: -sign * event_weight(e) * (event_heat(e) - baseline)
-        )[:TOP_EVENTS]
+        drivers = sorted(grouped[point.period], key=lambda e: -sign * event_weight(e) * (event_heat(e) - baseline))[
+            :TOP_EVENTS
+        ]
         explanation = (
             f"temperature {'rose' if change > 0 else 'fell'} from {baseline:+.1f} in {points[index - 1].period} "
             f"to {point.temperature:+.1f} in {point.period} (z = {z:+.1f}); "

@@ -164,7 +164,10 @@ def _month_day(m: re.Match[str], ctx: _Context) -> Resolved | None:
         return None
     month, number, pub = _month_number(m["month"]), int(m["day"]), ctx.published
     # Five years either way reach a February 29; an impossible day (April 31) finds nothing.
-    past = next((d for y in range(pub.year, pub.year - 5, -1) if (d := _safe_date(y, month, number)) and d <= pub), None)
+    past = next(
+        (d for y in range(pub.year, pub.year - 5, -1) if (d := _safe_date(y, month, number)) and d <= pub),
+        None,
+    )
     future = next((d for y in range(pub.year, pub.year + 5) if (d := _safe_date(y, month, number)) and d >= pub), None)
     if past is None or future is None:
         either = past or future
@@ -197,7 +200,7 @@ def _month_of_year(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
-    """The ``nth`` (1-based; -1 = last) ``weekday`` of a month: Thanksgiving is the 4th Thursday of November."""
+    """The ``nth`` (1-based; -1 = last) ``weekday`` of a month: Thanksgiving, the 4th Thursday of November."""
     if nth > 0:
         first = dt.date(year, month, 1)
         return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
@@ -303,9 +306,7 @@ def _calendar_unit(m: re.Match[str], ctx: _Context) -> Resolved | None:
     if relation in ("the past", "past"):  # a window ending at publication, not a calendar unit
         middle = {"week": 3, "month": 15, "year": 182}[unit]
         return _iso(base - dt.timedelta(days=middle), "year" if unit == "year" else "month")
-    step = {"this": 0, "current": 0, "last": -1, "the previous": -1, "the prior": -1, "previous": -1}.get(
-        relation, 1
-    )
+    step = {"this": 0, "current": 0, "last": -1, "the previous": -1, "the prior": -1, "previous": -1}.get(relation, 1)
     if unit == "week":
         return _iso(_thursday(base) + dt.timedelta(days=7 * step), "month")
     if unit == "month":
@@ -317,7 +318,11 @@ def _the_unit(m: re.Match[str], ctx: _Context) -> Resolved | None:
     """ "the end of the year", "later in the month" (this one); "that year" (the one last mentioned)."""
     unit = (m["unit"] or "year").lower()
     precision: Precision = "month" if unit == "month" else "year"
-    base = (ctx.anchor[0] if ctx.anchor and _RANK[ctx.anchor[1]] <= _RANK[precision] else None) if m["that"] else ctx.published
+    base = (
+        (ctx.anchor[0] if ctx.anchor and _RANK[ctx.anchor[1]] <= _RANK[precision] else None)
+        if m["that"]
+        else ctx.published
+    )
     return None if base is None else _iso(base, precision)
 
 
@@ -414,7 +419,10 @@ def _p(regex: str, resolve: _Resolver, accept: Callable[[re.Match[str]], bool] |
 
 _I = "(?i:"  # case-insensitive group: everything but month and weekday names
 PATTERNS: tuple[_Pattern, ...] = (
-    _p(r"(?<![\d-])" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])", _absolute_day),
+    _p(
+        r"(?<![\d-])" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])",
+        _absolute_day,
+    ),
     _p(r"(?<![\d-])" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])(?![\d-])", _absolute_month),
     _p(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}\b,?\s+{_YEAR}\b", _absolute_day),
     _p(rf"\b{_WEEKDAY_PREFIX}{_DAY}\s+(?:{_I}of)\s+)?{_MONTH},?\s+{_YEAR}\b", _absolute_day),
@@ -429,16 +437,24 @@ PATTERNS: tuple[_Pattern, ...] = (
         _accept_month_alone,
     ),
     _p(rf"(?P<x>\b(?:(?P<rel>{_I}last|next|this|past|previous|coming))\s+)?{_WEEKDAY})\b", _weekday),
-    _p(rf"\b(?:(?P<rel>{_I}last|next|this))\s+)?(?P<holiday>{_I}{_HOLIDAY}))(?:\s+{_I}day|eve|sunday))?\b", _holiday),
+    _p(
+        rf"\b(?:(?P<rel>{_I}last|next|this))\s+)?(?P<holiday>{_I}{_HOLIDAY}))(?:\s+{_I}day|eve|sunday))?\b",
+        _holiday,
+    ),
     _p(
         rf"\b{_I}the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|"
         r"this\s+(?:morning|afternoon|evening)|last\s+night)\b",
         _deictic,
     ),
-    _p(rf"\b{_I}the\s+(?:previous|following|next|prior)\s+(?:day|morning|afternoon|evening|night)|"
-       r"the\s+day\s+(?:before|after)(?!\s+\w+day))\b", _neighbour_day),
-    _p(rf"\b{_I}the\s+(?:past|last)\s+(?:{_COUNT}|{_VAGUE})\s+(?P<unit>minute|hour|day|week|month|year)s)\b",
-       _past_window),
+    _p(
+        rf"\b{_I}the\s+(?:previous|following|next|prior)\s+(?:day|morning|afternoon|evening|night)|"
+        r"the\s+day\s+(?:before|after)(?!\s+\w+day))\b",
+        _neighbour_day,
+    ),
+    _p(
+        rf"\b{_I}the\s+(?:past|last)\s+(?:{_COUNT}|{_VAGUE})\s+(?P<unit>minute|hour|day|week|month|year)s)\b",
+        _past_window,
+    ),
     _p(
         rf"\b{_I}(?:(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
         r"[-\s]+)?(?P<rel>this|last|next|current|the\s+past|the\s+previous|the\s+prior|the\s+following|"
@@ -455,9 +471,15 @@ PATTERNS: tuple[_Pattern, ...] = (
         r"(?P<dir>ago|earlier|later|from\s+now|hence))\b",
         _units_ago,
     ),
-    _p(rf"\b{_I}(?P<rel>last|this|next|past|coming)\s+(?P<season>spring|summer|fall|autumn|winter))\b", _season),
-    _p(rf"\b{_I}(?:in|during|over|by))\s+(?P<x>{_I}the\s+(?P<season>spring|summer|fall|autumn|winter))\b"
-       rf"(?:\s+{_I}of)\s+{_YEAR}\b)?)", _season),
+    _p(
+        rf"\b{_I}(?P<rel>last|this|next|past|coming)\s+(?P<season>spring|summer|fall|autumn|winter))\b",
+        _season,
+    ),
+    _p(
+        rf"\b{_I}(?:in|during|over|by))\s+(?P<x>{_I}the\s+(?P<season>spring|summer|fall|autumn|winter))\b"
+        rf"(?:\s+{_I}of)\s+{_YEAR}\b)?)",
+        _season,
+    ),
     _p(rf"\b{_I}(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?){_YEAR}\b", _season),
     _p(rf"\b{_I}(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?:(?:1[89]|20)\d0s|'\d0s)\b", _decade),
     _p(
@@ -527,13 +549,11 @@ _FUTURE = re.compile(
     r"(?i:\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|intends?\s+to|scheduled\s+(?:to|for)|"
     r"expected\s+to|set\s+to|due\s+to|would|upcoming|next)\b|'ll\b)"
 )
-_PAST = re.compile(
-    r"(?i:\b(?:said|told|was|were|had|did|announced|reported|added|ago|last|earlier|\w{4,}ed)\b)"
-)
+_PAST = re.compile(r"(?i:\b(?:said|told|was|were|had|did|announced|reported|added|ago|last|earlier|\w{4,}ed)\b)")
 
 
 def infer_tense(text: str, near: int | None = None) -> Tense | None:
-    """"future" or "past" from the marker nearest ``near`` (default: any), None when there is none."""
+    """ "future" or "past" from the marker nearest ``near`` (default: any), None when there is none."""
     markers = [(m.start(), "future") for m in _FUTURE.finditer(text)]
     markers += [(m.start(), "past") for m in _PAST.finditer(text)]
     if not markers:

@@ -37,9 +37,10 @@ def source_roots(articles: Mapping[str, Article], copies: Sequence[Copy]) -> dic
     return roots
 
 
-def _compatible(a: EventDate, b: EventDate) -> bool:
+def _compatible(a: EventDate, b: EventDate, same_source: bool = False) -> bool:
     if a.value is None or b.value is None:
-        return a.value == b.value
+        # An undated mention (a copy with no publication date) can only join its own original's report.
+        return a.value == b.value or same_source
     length = min(len(a.value), len(b.value))
     return a.value[:length] == b.value[:length]
 
@@ -88,7 +89,8 @@ def _joins(
     mention: EventMention, cluster: Sequence[EventMention], roots: Mapping[str, str], story_of: Mapping[str, str]
 ) -> bool:
     for other in cluster:
-        if not _compatible(mention.date, other.date):
+        same_source = roots.get(mention.article_id) == roots.get(other.article_id)
+        if not _compatible(mention.date, other.date, same_source):
             return False
     head = cluster[0]
     same_story = story_of.get(mention.article_id) == story_of.get(head.article_id) or roots.get(

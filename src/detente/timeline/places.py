@@ -92,10 +92,10 @@ def load_gazetteer() -> Gazetteer:
             for alternate in row.get("alternatenames") or ():
                 if _usable_alternate(alternate):
                     add(alternate, city)
-    us_states = {_key(row["name"]): code for code, row in cache.get_us_states().items()}
-    for state_key, code in us_states.items():
-        name = cache.get_us_states()[code]["name"]
-        add(name, Place("USA", name, "region", 0, code))
+    states = cache.get_us_states()
+    us_states = {_key(row["name"]): code for code, row in states.items()}
+    for code, row in states.items():
+        add(row["name"], Place("USA", row["name"], "region", 0, code))
     never: set[str] = set()
     for alias, country, region in _read_aliases():
         if country == "-":
@@ -111,7 +111,7 @@ def _read_aliases() -> Iterator[tuple[str, str, str]]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        fields = (line.split("\t") + [""])[:3]
+        fields = [*line.split("\t"), "", ""][:3]
         if not re.fullmatch(r"[A-Z]{3}|-", fields[1]):
             raise LexiconError(f"{ALIASES_FILE}:{number}: the country must be ISO alpha-3 or '-', not {fields[1]!r}")
         yield fields[0].strip(), fields[1], fields[2].strip()
@@ -129,13 +129,16 @@ _LOCATIVE = re.compile(
     r"capital|city|town|village|province|region|port|district)\s+(?:city\s+|town\s+|province\s+)?(?:of\s+)?)?)$"
 )
 _DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–]|--?)\s")
+_DATELINE_QUALIFIED = re.compile(r"\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:\([^)]*\)\s*)?(?:[—–]|--?)\s")
 _WEEKDAYS_MONTHS = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b"
 )
 _CONNECTORS = {"and", "of", "the", "de", "al", "el"}  # lower-case words inside names
 # Sentence-initial words capitalised only by position, which then do not make a name longer.
-_FUNCTION_WORDS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "the", "on", "and", "but", "for"}
+_FUNCTION_WORDS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "from", "to", "the", "on", "and", "but", "for"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +189,7 @@ def _longest_name(
 
 
 def _inside_longer_name(sentence: str, words: list[re.Match[str]], first: int, last: int) -> bool:
-    """"Jordan" in "Michael Jordan", "Washington" in "Washington Post": part of another name."""
+    """ "Jordan" in "Michael Jordan", "Washington" in "Washington Post": part of another name."""
     if first > 0 and not sentence[words[first - 1].end() : words[first].start()].strip():
         previous = words[first - 1].group()
         capitalised_by_position = first == 1 and not sentence[: words[0].start()].strip()
@@ -223,8 +226,7 @@ def _context(sentence: str, start: int, end: int) -> int:
         return 0
     if not sentence[:start].strip() and _DATELINE_END.match(sentence, end):
         return 1
-    prefix = sentence[:start].strip()
-    if not prefix and re.match(r"\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:\([^)]*\)\s*)?(?:[—–]|--?)\s", sentence[end:]):
+    if not sentence[:start].strip() and _DATELINE_QUALIFIED.match(sentence, end):
         return 1
     return 2
 
@@ -257,5 +259,5 @@ def find_location(sentence: str, countries_in_play: Collection[str] = ()) -> Loc
             chosen.append((mention.context, _KIND_RANK[place.kind], mention.start, place))
     if not chosen:
         return None
-    context, _, _, place = min(chosen, key=lambda c: c[:3])
+    place = min(chosen, key=lambda c: c[:3])[3]
     return Location(place.country, place.name)

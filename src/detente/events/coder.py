@@ -311,10 +311,8 @@ def _time_anchor(token: Token) -> Token:
     offering to release …" dates "open" and "release" by "reached"; an event noun by its verb."""
     anchor = token
     for _ in range(6):
-        finite = (
-            (anchor.pos_ in ("VERB", "AUX")
-            and anchor.tag_ not in ("VB", "VBG", "VBN"))
-            or any(c.dep_ in ("aux", "auxpass") for c in anchor.children)
+        finite = (anchor.pos_ in ("VERB", "AUX") and anchor.tag_ not in ("VB", "VBG", "VBN")) or any(
+            c.dep_ in ("aux", "auxpass") for c in anchor.children
         )
         if (finite and anchor is not token) or anchor.head is anchor:
             break

@@ -13,9 +13,14 @@ fi
 stamp=".venv/.detente-installed-${extras:-core}"
 digest=$(cat pyproject.toml | sha256sum | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ]; then
-  .venv/bin/python -m pip install --quiet --upgrade pip
   target="."
   [ -n "$extras" ] && target=".[$extras]"
-  .venv/bin/python -m pip install --quiet -e "$target"
+  echo "setting up .venv (detente${extras:+[$extras]}); the log is .venv/install.log" >&2
+  if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e "$target"; } \
+      > .venv/install.log 2>&1; then
+    tail -n 30 .venv/install.log >&2
+    echo "installing detente failed; see .venv/install.log" >&2
+    exit 1
+  fi
   echo "$digest" > "$stamp"
 fi

@@ -75,6 +75,8 @@ class RuleCoder:
     def code_article(self, article: Article, sentences: Sequence[Sentence]) -> tuple[EventMention, ...]:
         if not article.codable:
             return ()
+        datelines = {s.index: _dateline(s.text) for s in sentences}
+        sentences = [_without_dateline(s) for s in sentences]
         scanned = [(s, self.resolver.find_mentions(s.text, article.published)) for s in sentences]
         keep = [s for s, mentions in scanned if self.worth_parsing(s.text, mentions)]
         docs = dict(zip((s.index for s in keep), parse_sentences(self.models, [s.text for s in keep]), strict=True))
@@ -84,7 +86,7 @@ class RuleCoder:
             memory.start_sentence([(m.start, m.actor) for m in mentions])
             doc = docs.get(sentence.index)
             if doc is not None:
-                found = self._code_sentence(article, sentence, doc, memory)
+                found = self._code_sentence(article, sentence, doc, memory, datelines[sentence.index])
                 for mention in found:
                     memory.remember_subject(mention.source)
                 events.extend(found)
@@ -93,7 +95,7 @@ class RuleCoder:
 
     # -- one sentence ----------------------------------------------------------------------------
     def _code_sentence(
-        self, article: Article, sentence: Sentence, doc: Any, memory: ArticleMemory
+        self, article: Article, sentence: Sentence, doc: Any, memory: ArticleMemory, dateline: str = ""
     ) -> list[EventMention]:
         finder = ArgumentFinder(self.resolver, article.published, sentence.text)  # type: ignore[arg-type]
         triggers = self.triggers(doc)
@@ -102,7 +104,10 @@ class RuleCoder:
             if lookup(trigger.cameo).plover_type is None:
                 continue  # CAMEO 01 statements: PLOVER has no such event; they frame speech, not action
             for source, target, modality, cameo in self._readings(trigger, finder, memory):
-                events.append(self._mention(article, sentence, trigger, source, target, modality, cameo))
+                mention = self._mention(article, sentence, trigger, source, target, modality, cameo)
+                if mention.location is None and dateline:  # "BAGHDAD —": where the report was filed
+                    mention = dataclasses.replace(mention, location=find_location(dateline, []))
+                events.append(mention)
         return events
 
     def triggers(self, doc: Any) -> list[Trigger]:
@@ -187,6 +192,8 @@ class RuleCoder:
             passive = passive_subject(token)
             source_token = subject_of(token)
             target_tokens = [passive] if passive is not None else self._verb_targets(token, trigger.target_slots)
+            if trigger.complement is not None and trigger.target_slots not in (("dobj", "dative"),):
+                target_tokens = self._verb_targets(trigger.complement, trigger.target_slots)  # "vowed to protect X"
         if source_token is None:
             return []
         sources = finder.actors(source_token, memory)[:MAX_ACTORS_PER_SLOT]
@@ -262,6 +269,22 @@ class RuleCoder:
         )
 
 
+DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+")
+
+
+def _dateline(text: str) -> str:
+    match = DATELINE.match(text)
+    return text[: match.end()] if match else ""
+
+
+def _without_dateline(sentence: Sentence) -> Sentence:
+    """ "BAGHDAD — Iran fired …" is parsed from "Iran": a dateline is not the subject of the sentence."""
+    cut = len(_dateline(sentence.text))
+    if not cut:
+        return sentence
+    return dataclasses.replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])
+
+
 def _constrained_object(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "obj")), None)
 
@@ -285,6 +308,7 @@ def _same_actor(source: Actor, target: Actor) -> bool:
 
 
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis", "conj"})
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "century", "spring", "summer", "autumn", "fall"})
 BACKGROUND_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "amid", "despite"})
 
 
@@ -293,13 +317,21 @@ def _own_clause_text(sentence: str, anchor: Token, trigger: Token) -> str:
     attacks … in January, Iran has called off …" does not date the calling-off by January."""
     keep = {anchor.i, trigger.i, *(t.i for t in trigger.ancestors)}
     characters = list(sentence)
+
+    def blank(token: Token) -> None:
+        characters[token.idx : token.idx + len(token.text)] = " " * len(token.text)
+
     for child in anchor.children:
         if child.i in keep:
             continue
         foreign = child.dep_ in OTHER_CLAUSE_DEPS or (child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPOSITIONS)
         if foreign:
             for token in child.subtree:
-                characters[token.idx : token.idx + len(token.text)] = " " * len(token.text)
+                blank(token)
+    for token in anchor.doc:  # "the 2015 nuclear agreement": a year that names a thing, not a time
+        if token.like_num and token.dep_ in ("nummod", "compound", "amod") and token.head.pos_ == "NOUN":
+            if token.head.lemma_ not in TIME_NOUNS:
+                blank(token)
     return "".join(characters)
 
 

@@ -90,17 +90,25 @@ def _historical_nominal(trigger: Token, lexicon: Lexicon) -> bool:
     return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("month", "year", "decade", "week")
 
 
+REPORTED_FUTURE = frozenset({"would"})  # "said the US would impose": the future of a past statement
+
+
 def _hypothetical(chain: list[Token], lexicon: Lexicon) -> bool:
+    """A condition ("if", "unless") or a modal of possibility; "would" only with a condition in the
+    sentence, since in reported speech it is the future of the statement ("said it would impose")."""
     hypothetical = lexicon.cue("hypothetical") or frozenset({"if", "unless", "would", "could", "might"})
+    conditional = any(t.lower_ in ("if", "unless") for t in chain[0].doc)
     for token in chain[:3]:
         for child in token.children:
             if child.dep_ in ("mark", "aux") and child.lower_ in hypothetical:
+                if child.lower_ in REPORTED_FUTURE and not conditional:
+                    continue
                 return True
     return False
 
 
 def _intended(verb: Token, lexicon: Lexicon) -> bool:
     intended = lexicon.cue("intended") or frozenset({"will", "plan", "intend", "aim", "seek", "prepare"})
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in intended

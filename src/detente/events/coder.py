@@ -329,9 +329,9 @@ def _own_clause_text(sentence: str, anchor: Token, trigger: Token) -> str:
             for token in child.subtree:
                 blank(token)
     for token in anchor.doc:  # "the 2015 nuclear agreement": a year that names a thing, not a time
-        if token.like_num and token.dep_ in ("nummod", "compound", "amod") and token.head.pos_ == "NOUN":
-            if token.head.lemma_ not in TIME_NOUNS:
-                blank(token)
+        names_a_thing = token.dep_ in ("nummod", "compound", "amod") and token.head.pos_ == "NOUN"
+        if token.like_num and names_a_thing and token.head.lemma_ not in TIME_NOUNS:
+            blank(token)
     return "".join(characters)
 
 

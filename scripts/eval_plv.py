@@ -1,0 +1,96 @@
+"""PLOVER root accuracy on PLV (../shared/eval/plv_train.tsv): with the dyad given, and end to end.
+
+    .venv/bin/python scripts/eval_plv.py [path/to/plv_train.tsv] [--errors N]
+
+With the dyad given: `detente code` semantics (sentence + source + target spans) → PLOVER type; a null
+answer counts as wrong. End to end: the coder reads the sentence alone, and a row is right when one of
+its events has the gold root and a source and target that overlap the gold spans. PLV's 15 roots fold
+CONCEDE and RETREAT into YIELD. Reads ../shared only here; says so and exits 0 when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from detente import Detente
+from detente.events import load_lexicon
+from detente.events.coder import RuleCoder
+from detente.events.parse import parse_sentences
+from detente.records import Article, Sentence
+
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/eval/plv_train.tsv"
+FOLD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def root(plover: str | None) -> str | None:
+    return FOLD.get(plover or "", plover)
+
+
+def overlaps(a: str, b: str) -> bool:
+    a, b = a.lower().strip(), b.lower().strip()
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    args = parser.parse_args()
+    if not args.path.exists():
+        print(f"{args.path} not found: PLV is in ../shared/eval, which this checkout does not have")
+        return
+    with args.path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    detente = Detente.open(":memory:")
+    started = time.perf_counter()
+    given = list(detente.code({"id": r["sentence_id"], "sentence": r["sentence"], "source": r["source"],
+                               "target": r["target"]} for r in rows))  # fmt: skip
+    seconds_given = time.perf_counter() - started
+    coder = RuleCoder(detente._resolver, load_lexicon(), detente.settings.spacy_models)
+    parse_sentences(coder.models, ["warm up"])
+    started = time.perf_counter()
+    end_to_end = []
+    for row in rows:
+        article = Article(row["sentence_id"], row["sentence"], "h", published=dt.date(2020, 1, 1), language="en")
+        events = coder.code_article(
+            article, [Sentence(article.article_id, 0, 0, len(row["sentence"]), row["sentence"])]
+        )
+        end_to_end.append(events)
+    seconds_e2e = time.perf_counter() - started
+    correct_given = correct_e2e = 0
+    confusion: collections.Counter[tuple[str, str]] = collections.Counter()
+    per_root: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    misses = []
+    for row, answer, events in zip(rows, given, end_to_end, strict=True):
+        gold = row["gold_root"]
+        guess = root(answer["plover"])
+        per_root[gold][1] += 1
+        if guess == gold:
+            correct_given += 1
+            per_root[gold][0] += 1
+        else:
+            confusion[(gold, str(guess))] += 1
+            misses.append((gold, guess, row["marked_sentence"]))
+        if any(root(e.plover_type) == gold and overlaps(e.source.text, row["source"])
+               and e.target is not None and overlaps(e.target.text, row["target"]) for e in events):  # fmt: skip
+            correct_e2e += 1
+    n = len(rows)
+    print(f"PLV rows: {n}")
+    print(f"dyad given : accuracy {correct_given / n:.3f} ({correct_given}/{n}), {n / seconds_given:.0f} sentences/s")
+    print(f"end to end : accuracy {correct_e2e / n:.3f} ({correct_e2e}/{n}), {n / seconds_e2e:.0f} sentences/s")
+    print("per root (dyad given):")
+    for name, (right, total) in sorted(per_root.items()):
+        print(f"  {name:<10} {right / total:.2f}  ({right}/{total})")
+    print("most common confusions (gold → guess):", confusion.most_common(8))
+    for gold, guess, sentence in misses[: args.errors]:
+        print(f"  {gold:>9} → {guess!s:<9} {sentence[:160]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -94,11 +94,7 @@ class ArgumentFinder:
             if head.dep_ in ("nsubj", "nsubjpass") and text.lower() in ("which", "who", "that"):
                 return self.actor(head.head.head, memory) if head.head.dep_ == "relcl" else None
             antecedent = memory.antecedent(text, head.idx)
-            return (
-                dataclasses.replace(antecedent, text=text, confidence=antecedent.confidence * 0.8)
-                if antecedent
-                else None
-            )
+            return dataclasses.replace(antecedent, confidence=antecedent.confidence * 0.8) if antecedent else None
         core = _core_text(head)
         if core.lower() in COUNTRY_ANAPHORS:
             antecedent = memory.antecedent("it", head.idx)
@@ -113,7 +109,19 @@ class ArgumentFinder:
                 antecedent = memory.antecedent(owner.text, owner.idx)
                 if antecedent is not None:
                     actor = dataclasses.replace(actor, country=antecedent.country)
+        if actor is None and head.pos_ == "PROPN" or actor is None and _is_agentive_noun(head):
+            # Unknown to the gazetteer ("the ACLU", "Thom"): still the actor, with nothing resolved.
+            actor = Actor(text=core, confidence=UNRESOLVED_CONFIDENCE)
         return actor
+
+
+UNRESOLVED_CONFIDENCE = 0.3
+AGENTIVE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+
+def _is_agentive_noun(token: Token) -> bool:
+    """Nouns that name who acts ("protesters", "investigators", "residents"), not what happens."""
+    return token.pos_ == "NOUN" and token.lemma_.lower().endswith(AGENTIVE_SUFFIXES)
 
 
 def _merge(first: Actor | None, second: Actor | None) -> Actor | None:

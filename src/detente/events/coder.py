@@ -35,6 +35,8 @@ Token = Any
 CODER_VERSION = "rules-0.1"
 CEASED_CODE = "087"  # CAMEO "de-escalate military engagement": what stopping an attack is
 PRONOUN_SUBJECT = re.compile(r"\b(?:it|its|they|their|he|she|his|her|the country|the regime)\b", re.IGNORECASE)
+# When a pattern's own target slots find nothing, where else news puts the recipient, in order.
+GENERIC_TARGET_SLOTS = ("dobj", "against", "on", "to", "with", "into", "at", "over", "for", "from", "of", "in")
 VIOLENT_ROOTS = frozenset({"18", "19", "20", "15"})
 MAX_ACTORS_PER_SLOT = 3  # "Iran, Iraq and Syria …": more conjuncts than this is a list, not actors
 
@@ -153,13 +155,27 @@ class RuleCoder:
         return self.lexicon.lemma_fixes.get(token.lower_, token.lemma_.lower())
 
     def _verb_pattern(self, token: Token) -> VerbPattern | None:
+        """The first lexicon pattern of this verb whose particle and object fit the parse.
+
+        A pattern's ``particle`` is a phrasal particle ("call off") or a preposition whose object is
+        then the constrained object ("agree to a ceasefire"); spaCy hangs such a preposition on the
+        verb or on its direct object ("accused [X of corruption]"), so both are looked at.
+        """
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         obj = _constrained_object(token)
         object_lemma = obj.lemma_.lower() if obj is not None else None
         for pattern in self.lexicon.verbs.get(self._lemma(token), ()):
+            candidates = [object_lemma]
             if pattern.particle is not None and pattern.particle != particle:
-                continue
-            if pattern.objects and object_lemma not in pattern.objects:
+                governed = [*prepositional_objects(token, pattern.particle)]
+                if obj is not None:
+                    governed += prepositional_objects(obj, pattern.particle)
+                if not governed:
+                    continue
+                candidates = [g.lemma_.lower() for g in governed] + candidates
+            elif pattern.particle is None and particle is not None:
+                continue  # "called off" is not "called"
+            if pattern.objects and not any(c in pattern.objects for c in candidates):
                 continue
             return pattern
         return None
@@ -187,7 +203,8 @@ class RuleCoder:
                 source_token = subject if subject is not None and subject is not token else source_token
                 if source_token is None and stopper.dep_ == "conj":
                     source_token = subject_of(stopper.head)
-            target_tokens = [t for slot in trigger.target_slots for t in prepositional_objects(token, slot)]
+            slots = [*trigger.target_slots, *(s for s in GENERIC_TARGET_SLOTS if s not in trigger.target_slots)]
+            target_tokens = [t for slot in slots for t in prepositional_objects(token, slot)]
         else:
             passive = passive_subject(token)
             source_token = subject_of(token)
@@ -214,7 +231,7 @@ class RuleCoder:
     def _verb_targets(token: Token, slots: Sequence[str]) -> list[Token]:
         obj = object_of(token)
         targets: list[Token] = []
-        for slot in slots:
+        for slot in [*slots, *(s for s in GENERIC_TARGET_SLOTS if s not in slots)]:
             if slot == "dobj" and obj is not None:
                 targets.append(obj)
             elif slot == "dative":
@@ -269,7 +286,11 @@ class RuleCoder:
         )
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+")
+# "BAGHDAD —", "KABUL (Reuters) -", "MOGADISHU, Somalia --", "Tehran, March 15, IRNA -", "Washington - "
+DATELINE = re.compile(
+    r"^(?:[A-Z]{3,}[A-Z .'’-]*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][\w .]{1,25}){0,2}"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[—–-]|:)\s+"
+)
 
 
 def _dateline(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from detente.events.codebook import lookup
 from detente.events.coder import RuleCoder, Trigger
-from detente.events.modality import ceasing_head
+from detente.events.modality import ceasing_head, modality_of
 
 Token = Any
 
@@ -32,22 +32,58 @@ NO_EVENT = DyadCode(None, None, None, None)
 
 
 def code_dyad(coder: RuleCoder, doc: Any, source: str, target: str) -> DyadCode:
-    """Code the event from ``source`` to ``target`` (substrings of the parsed sentence ``doc``)."""
+    """Code the event from ``source`` to ``target`` (substrings of the parsed sentence ``doc``).
+
+    PLOVER's conventions apply here, since only a type is returned: an intended or promised
+    cooperative act is AGREE, a refused or negated one REJECT, an intended conflictual act THREATEN
+    (the codebook's "future actions are coded as AGREE / THREATEN"), through cues.yaml's frames.
+    """
     source_head = _span_head(doc, source)
     target_head = _span_head(doc, target)
     if source_head is None or target_head is None:
         return NO_EVENT
-    triggers = {t.token.i: t for t in coder.triggers(doc)}
-    path = _path(source_head, target_head)
-    on_path = [triggers[t.i] for t in path if t.i in triggers]
-    chosen = _closest(on_path, target_head) if on_path else None
+    triggers = coder.triggers(doc)
+    chosen = _choose(triggers, source_head, target_head)
     if chosen is None:
         return NO_EVENT
     cameo = chosen.cameo
     if chosen.nominal and ceasing_head(chosen.token, coder.lexicon) is not None and cameo[:2] in ("18", "19", "20"):
         cameo = "087"
+    if chosen.complement is None:
+        cameo = _plover_convention(coder, chosen, cameo)
     code = lookup(cameo)
     return DyadCode(code.plover_type, code.code, code.quad_class, chosen.rule)
+
+
+def _choose(triggers: list[Trigger], source: Token, target: Token) -> Trigger | None:
+    by_token: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        by_token.setdefault(trigger.token.i, []).append(trigger)
+    # A frame ("refused to provide aid") outranks its own complement ("provide aid").
+    framed = {t.complement.i for t in triggers if t.complement is not None}
+    on_path = [t for token in _path(source, target) for t in by_token.get(token.i, []) if t.token.i not in framed]
+    on_path = on_path or [t for token in _path(source, target) for t in by_token.get(token.i, [])]
+    if on_path:
+        return _closest(on_path, target)
+    # "India and Pakistan agreed …", "X went on strike": the verb that governs the source.
+    for ancestor in [source, *source.ancestors, *target.ancestors]:
+        governing = [t for t in by_token.get(ancestor.i, []) if t.token.i not in framed]
+        if governing:
+            return governing[0]
+    return None
+
+
+def _plover_convention(coder: RuleCoder, trigger: Trigger, cameo: str) -> str:
+    modality = modality_of(trigger.token, coder.lexicon, trigger.nominal)
+    frames = {frame.name: frame for frame in coder.lexicon.frames.values()}
+    quad = lookup(cameo).quad_class
+    if modality == "intended" and quad in (1, 2) and "intent" in frames and not cameo.startswith("03"):
+        return frames["intent"].combine(cameo)
+    if modality == "intended" and quad == 4 and "threat" in frames:
+        return frames["threat"].combine(cameo)
+    if modality == "negated" and quad in (1, 2) and "refusal" in frames:
+        return frames["refusal"].combine(cameo)
+    return cameo
 
 
 def _span_head(doc: Any, text: str) -> Token | None:

@@ -109,7 +109,7 @@ class ArgumentFinder:
                 antecedent = memory.antecedent(owner.text, owner.idx)
                 if antecedent is not None:
                     actor = dataclasses.replace(actor, country=antecedent.country)
-        if actor is None and head.pos_ == "PROPN" or actor is None and _is_agentive_noun(head):
+        if (actor is None and head.pos_ == "PROPN") or (actor is None and _is_agentive_noun(head)):
             # Unknown to the gazetteer ("the ACLU", "Thom"): still the actor, with nothing resolved.
             actor = Actor(text=core, confidence=UNRESOLVED_CONFIDENCE)
         return actor

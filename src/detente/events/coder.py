@@ -37,6 +37,8 @@ CEASED_CODE = "087"  # CAMEO "de-escalate military engagement": what stopping an
 PRONOUN_SUBJECT = re.compile(r"\b(?:it|its|they|their|he|she|his|her|the country|the regime)\b", re.IGNORECASE)
 # When a pattern's own target slots find nothing, where else news puts the recipient, in order.
 GENERIC_TARGET_SLOTS = ("dobj", "against", "on", "to", "with", "into", "at", "over", "for", "from", "of", "in")
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
+ARMED_STORMING_CODE = "190"
 VIOLENT_ROOTS = frozenset({"18", "19", "20", "15"})
 MAX_ACTORS_PER_SLOT = 3  # "Iran, Iraq and Syria …": more conjuncts than this is a list, not actors
 
@@ -221,6 +223,7 @@ class RuleCoder:
                 break
         readings: list[tuple[Actor, Actor | None, Modality, str]] = []
         for source in sources:
+            cameo = recode_for_source(cameo, source)
             for target in targets or [None]:
                 if target is not None and _same_actor(source, target):
                     continue
@@ -304,6 +307,13 @@ def _without_dateline(sentence: Sentence) -> Sentence:
     if not cut:
         return sentence
     return dataclasses.replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])
+
+
+def recode_for_source(cameo: str, source: Actor | None) -> str:
+    """Troops, police or rebels who "storm" a building attack it; they do not protest."""
+    if cameo[:2] == "14" and source is not None and source.sector in ARMED_SECTORS:
+        return ARMED_STORMING_CODE
+    return cameo
 
 
 def _constrained_object(token: Token) -> Token | None:

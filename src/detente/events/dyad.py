@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from detente.events.codebook import lookup
-from detente.events.coder import RuleCoder, Trigger
+from detente.events.coder import RuleCoder, Trigger, recode_for_source
 from detente.events.modality import ceasing_head, modality_of
 
 Token = Any
@@ -29,6 +29,25 @@ class DyadCode:
 
 
 NO_EVENT = DyadCode(None, None, None, None)
+NONE_THRESHOLD = 0.5  # the classifier must be this sure that no event links the pair to answer null
+
+
+def classify_dyad(coder: RuleCoder, doc: Any, source: str, target: str) -> DyadCode:
+    """The rule coder's answer, corrected by the dyad classifier when one ships (see classifier.py)."""
+    from detente.events.classifier import NONE_LABEL, TYPE_CAMEO, load_classifier
+    from detente.events.features import dyad_features
+
+    rule = code_dyad(coder, doc, source, target)
+    classifier = load_classifier()
+    if classifier is None:
+        return rule
+    prediction = classifier.predict(dyad_features(coder, doc, source, target, rule))
+    if prediction.label == NONE_LABEL:
+        return NO_EVENT if prediction.probability >= NONE_THRESHOLD else rule
+    if prediction.label == rule.plover:
+        return rule
+    code = lookup(TYPE_CAMEO[prediction.label])
+    return DyadCode(code.plover_type, code.code, code.quad_class, f"model:{prediction.label}")
 
 
 def code_dyad(coder: RuleCoder, doc: Any, source: str, target: str) -> DyadCode:
@@ -51,6 +70,7 @@ def code_dyad(coder: RuleCoder, doc: Any, source: str, target: str) -> DyadCode:
         cameo = "087"
     if chosen.complement is None:
         cameo = _plover_convention(coder, chosen, cameo)
+    cameo = recode_for_source(cameo, coder.resolver.resolve(source, None, context=doc.text))
     code = lookup(cameo)
     return DyadCode(code.plover_type, code.code, code.quad_class, chosen.rule)
 

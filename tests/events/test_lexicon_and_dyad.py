@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+
+from detente import Detente
+from detente.errors import LexiconError
+from detente.events import PLOVER_TYPES, codebook, load_lexicon
+from detente.events.lexicon import _verb_patterns
+
+
+def test_the_shipped_lexicon_loads_and_every_code_is_in_the_codebook() -> None:
+    lexicon = load_lexicon()
+    assert len(lexicon.verbs) > 300 and lexicon.nouns and lexicon.frames
+    codes = codebook()
+    assert all(p.cameo in codes for patterns in lexicon.verbs.values() for p in patterns)
+    assert {c.plover_type for c in codes.values()} - {None} == set(PLOVER_TYPES)
+    assert lexicon.trigger_regex.search("Washington struck back") and lexicon.trigger_regex.search("sanctioned")
+
+
+def test_a_bad_pattern_names_the_file_the_entry_and_the_fix() -> None:
+    with pytest.raises(LexiconError, match=r"verbs.yaml entry 1 \(x\).*does not exist"):
+        _verb_patterns([{"id": "x", "cameo": "999", "verb": "zap"}])
+
+
+def test_dyad_conditional_coding(tmp_path: object) -> None:
+    items = [
+        {"id": "1", "sentence": "The United States imposed new sanctions on Iran on Friday.",
+         "source": "The United States", "target": "Iran"},
+        {"id": "2", "sentence": "Iraqi troops stormed the headquarters of the militia in Basra.",
+         "source": "Iraqi troops", "target": "the militia"},
+        {"id": "3", "sentence": "Ministers from Chile and Peru met in Lima to discuss a water treaty.",
+         "source": "Chile", "target": "Peru"},
+    ]  # fmt: skip
+    answers = {a["id"]: a for a in Detente.open(":memory:").code(items)}
+    assert answers["1"]["plover"] == "COERCE" and answers["1"]["quad_class"] == 4
+    assert answers["2"]["plover"] == "ASSAULT"
+    assert answers["3"]["plover"] == "CONSULT"
+    assert set(answers["1"]) == {"id", "plover", "cameo", "quad_class"}

@@ -1,4 +1,5 @@
-"""Median time of ``ActorResolver.find_mentions`` per sentence, on ~2000 generated news sentences.
+"""Median time of ``ActorResolver.find_mentions`` per sentence, on ~2000 generated news sentences, and of
+``resolve`` per mention found (alone and with its sentence).
 
     python benchmarks/bench_actors.py
 
@@ -123,6 +124,26 @@ def main() -> None:
     print(f"sentences: {len(corpus)} (mean {words:.1f} words), mentions found: {mentions}")
     print(f"find_mentions median: {median_ms:.3f} ms/sentence, p95: {p95_ms:.3f} ms (target < 0.2 ms median)")
     print(f"median / target ratio: {median_ms / 0.2:.2f}")
+    bare, in_context = resolve_timings(resolver, corpus, date)
+    print(f"resolve median: {bare:.3f} ms/mention alone, {in_context:.3f} ms/mention with its sentence")
+
+
+def resolve_timings(resolver: ActorResolver, corpus: list[str], date: dt.date) -> tuple[float, float]:
+    """Median ``resolve`` time per mention: the mention alone, and with its sentence as context (what
+    ``detente actors --batch`` and the event coder do)."""
+    pairs = [(m.text, sentence) for sentence in corpus[:500] for m in resolver.find_mentions(sentence, date)]
+    medians = []
+    for with_context in (False, True):
+        timings = []
+        for mention, sentence in pairs:
+            best = float("inf")
+            for _ in range(REPEATS):
+                tick = time.perf_counter()
+                resolver.resolve(mention, date, sentence if with_context else None)
+                best = min(best, time.perf_counter() - tick)
+            timings.append(best)
+        medians.append(statistics.median(timings) * 1000)
+    return medians[0], medians[1]
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 # Set up a fresh machine and run detente on the demo corpus (demo/): events, copies and a dyad chart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh embeddings
 db="${DETENTE_DEMO_DB:-demo.duckdb}"
 detente=.venv/bin/detente
 "$detente" run demo/corpus --manifest demo/manifest.jsonl --db "$db"

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from detente.errors import InputError
 from detente.ingest import parse_published
@@ -38,6 +38,9 @@ class EventFilter:
     date_from: str | None = None
     date_to: str | None = None
     min_independent_sources: int | None = None
+    actor_name: str | None = None  # words of an actor's text or resolved name, either side, any case
+    article_id: str | None = None  # events that this article reports
+    cameo: str | None = None  # a CAMEO code or its prefix ("19" → every 19x)
 
     def sql(self) -> tuple[str, list[Any]]:
         clauses: list[str] = ["TRUE"]
@@ -68,6 +71,20 @@ class EventFilter:
         if self.min_independent_sources:
             clauses.append("num_independent_sources >= ?")
             params.append(self.min_independent_sources)
+        if self.actor_name:
+            sides = " || ' ' || ".join(
+                f"coalesce(json_extract_string(payload, '$.{side}.{part}'), '')"
+                for side in ("source", "target")
+                for part in ("text", "name")
+            )
+            clauses.append(f"contains(lower({sides}), ?)")
+            params.append(self.actor_name.lower())
+        if self.article_id:
+            clauses.append("list_contains(CAST(json_extract(payload, '$.article_ids') AS VARCHAR[]), ?)")
+            params.append(self.article_id)
+        if self.cameo:
+            clauses.append("starts_with(cameo, ?)")
+            params.append(self.cameo)
         return " AND ".join(clauses), params
 
 
@@ -84,10 +101,15 @@ class Detente:
 
     # -- writing --------------------------------------------------------------------------------
     def run(
-        self, paths: Sequence[Path | str], manifest: Path | str | None = None, progress: Progress | None = None
+        self,
+        paths: Sequence[Path | str],
+        manifest: Path | str | None = None,
+        progress: Progress | None = None,
+        url_lists: Sequence[Path | str] = (),
     ) -> RunReport:
-        """Ingest files/folders and run the whole pipeline; idempotent."""
-        return run(self.settings, [Path(p) for p in paths], Path(manifest) if manifest else None, progress)
+        """Ingest files/folders (and the URLs listed in ``url_lists``) and run the whole pipeline; idempotent."""
+        manifest_path = Path(manifest) if manifest else None
+        return run(self.settings, [Path(p) for p in paths], manifest_path, progress, [Path(u) for u in url_lists])
 
     # -- reading --------------------------------------------------------------------------------
     def events(self, filters: EventFilter | None = None, limit: int | None = None, offset: int = 0) -> list[Event]:
@@ -106,6 +128,38 @@ class Detente:
         if by not in ("day", "week", "month"):
             raise InputError(f"--by must be day, week or month, not {by!r}")
         return dyad_series(self.store.events(), a, b, by)
+
+    def dyad_events(self, a: str, b: str, period: str, by: By = "month") -> list[Event]:
+        """The events behind one point of ``dyad(a, b, by)``: every event of the pair in ``period``."""
+        from detente.temperature.series import involves, period_of
+
+        if by not in ("day", "week", "month"):
+            raise InputError(f"by must be day, week or month, not {by!r}")
+        a, b = a.upper(), b.upper()
+        return [
+            e
+            for e in self.store.events()
+            if e.date.value and involves(e, a, b) and period_of(e.date.value, by) == period
+        ]
+
+    def ingest(self, records: Iterable[Mapping[str, Any]]) -> RunReport:
+        """Article records (the JSONL input fields: id, url, outlet, published, title, text, language) → a run."""
+        import json
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="detente-ingest-") as folder:
+            batch = Path(folder) / "articles.jsonl"
+            with batch.open("w", encoding="utf-8") as out:
+                for record in records:
+                    out.write(json.dumps(dict(record), ensure_ascii=False, default=str) + "\n")
+            return self.run([batch])
+
+    def export(self, format: str, destination: Path | str | IO[bytes], filters: EventFilter | None = None) -> int:
+        """Write the events (csv, parquet, jsonl or plover-json) to a file or binary stream; returns the count."""
+        from detente.export import export_events
+
+        articles = {stored.article.article_id: stored.article for stored in self.articles()}
+        return export_events(self.events(filters), articles, format, destination)
 
     def articles(self) -> list[StoredArticle]:
         return self.store.articles(with_text=False)
@@ -137,13 +191,14 @@ class Detente:
 
     def code(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
         """``detente code --batch``: sentence + source + target → plover, cameo, quad_class."""
-        from detente.events import code_dyad, load_lexicon
+        from detente.events import load_lexicon
         from detente.events.coder import RuleCoder
+        from detente.events.dyad import classify_dyads
         from detente.events.parse import parse_sentences
 
         batch = list(items)
         coder = RuleCoder(self._resolver, load_lexicon(), self.settings.spacy_models)
         docs = parse_sentences(self.settings.spacy_models, [str(item.get("sentence", "")) for item in batch])
-        for item, doc in zip(batch, docs, strict=True):
-            code = code_dyad(coder, doc, str(item.get("source", "")), str(item.get("target", "")))
+        pairs = [(str(item.get("source", "")), str(item.get("target", ""))) for item in batch]
+        for item, code in zip(batch, classify_dyads(coder, docs, pairs), strict=True):
             yield {"id": item.get("id"), "plover": code.plover, "cameo": code.cameo, "quad_class": code.quad_class}

@@ -56,20 +56,29 @@ def _print_json(value: Any, pretty: bool = False) -> None:
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="article files and folders (txt, html, jsonl, csv, .gz)")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="article files and folders (txt, html, jsonl, csv, .gz, rss/atom/xml, warc, .urls)"),
+    ] = None,
     db: DbOption = None,
     manifest: Annotated[Path | None, typer.Option(help="JSONL metadata for plain files")] = None,
-    workers: Annotated[int | None, typer.Option(help="processes for the per-article stages")] = None,
+    workers: Annotated[int | None, typer.Option(help="processes (or Dask workers) for the per-article stages")] = None,
+    urls: Annotated[list[Path] | None, typer.Option("--urls", help="a file of URLs, one a line, to fetch")] = None,
+    engine: Annotated[str | None, typer.Option(help="execution engine: local or dask")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://host:port")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="articles per store transaction")] = None,
 ) -> None:
     """Ingest articles and run the whole pipeline (idempotent: a rerun adds nothing)."""
+    if not paths and not urls:
+        _fail(InputError("nothing to read: give files or folders, or --urls FILE"))
     try:
-        detente = _open(db, workers=workers)
+        detente = _open(db, workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size)
         with Progress(
             SpinnerColumn(), TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=stderr, transient=True,
         ) as bar:  # fmt: skip
             task = bar.add_task("run", total=None)
-            report = detente.run(paths, manifest, progress=lambda n: bar.advance(task, n))
+            report = detente.run(paths or [], manifest, lambda n: bar.advance(task, n), urls or [])
     except DetenteError as error:
         _fail(error)
         return
@@ -153,6 +162,24 @@ def problems(db: DbOption = None) -> None:
             _print_json({"origin": problem.origin, "reason": problem.reason})
     except DetenteError as error:
         _fail(error)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="csv, parquet, jsonl or plover-json")] = "csv",
+    db: DbOption = None,
+    output: Annotated[Path | None, typer.Option("--output", help="the file to write (default: stdout)")] = None,
+) -> None:
+    """Every merged event as CSV (GDELT-like columns), Parquet, JSONL or PLOVER JSON."""
+    try:
+        if output is None and format == "parquet" and sys.stdout.isatty():
+            raise InputError("Parquet is binary: give --output FILE (or redirect stdout)")
+        count = _open(db).export(format, output if output is not None else sys.stdout.buffer)
+    except DetenteError as error:
+        _fail(error)
+        return
+    if output is not None:
+        stderr.print(f"{count} events → {output}", highlight=False)
 
 
 @app.command()

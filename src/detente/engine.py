@@ -1,8 +1,10 @@
 """Execution engines: how the per-article stages run over a batch.
 
-One small interface (``map_batches``) and a registry; ``local`` runs in-process (1 worker) or on a
-process pool whose workers load the models once. A distributed engine registers the same way
-(entry-point group ``detente.engines``).
+One small interface (``map_batches``) and a registry (entry-point group ``detente.engines``, where
+the built-in ones register like a third-party one would): ``local`` runs in-process (1 worker) or on
+a process pool whose workers load the models once; ``dask`` (``detente.engine_dask``) runs on a Dask
+cluster. Every engine yields results in the order the batches came, so the store is written in the
+same order whatever runs the work, and a killed run resumes to the same store.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ class LocalEngine:
     workers: int = 1
     initializer: Callable[[], None] | None = None
 
+    @classmethod
+    def from_settings(cls, settings: Settings, initializer: Callable[[], None] | None = None) -> LocalEngine:
+        return cls(settings.workers, initializer)
+
     def __post_init__(self) -> None:
         self._pool = (
             ProcessPoolExecutor(max_workers=self.workers, initializer=self.initializer) if self.workers > 1 else None
@@ -61,10 +67,11 @@ class LocalEngine:
 
 
 def get_engine(settings: Settings, initializer: Callable[[], None] | None = None) -> Engine:
-    if settings.engine == "local":
-        return LocalEngine(settings.workers, initializer)
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        if entry.name == settings.engine:
-            engine: Engine = entry.load()(settings, initializer)
-            return engine
-    raise ConfigError(f"no engine named {settings.engine!r}; use 'local'")
+    registered = {entry.name: entry for entry in entry_points(group=ENTRY_POINT_GROUP)}
+    if settings.engine in registered:
+        engine: Engine = registered[settings.engine].load()(settings, initializer)
+        return engine
+    if settings.engine == "local":  # a source checkout whose entry points are not installed yet
+        return LocalEngine.from_settings(settings, initializer)
+    names = ", ".join(sorted({"local", *registered}))
+    raise ConfigError(f"no engine named {settings.engine!r}; use one of: {names}")

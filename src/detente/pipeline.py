@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
 from detente.engine import get_engine
 from detente.events import EventCoder, get_coder
-from detente.ingest import Manifest, read_paths, split_sentences, with_language
+from detente.ingest import Fetcher, Manifest, read_paths, split_sentences, with_language
 from detente.provenance import fingerprint, trace_copies
 from detente.records import Article, IngestProblem
 from detente.settings import Settings
@@ -40,9 +40,15 @@ class RunReport:
 Progress = Callable[[int], None]  # called with the number of articles just finished
 
 
-@lru_cache(maxsize=2)
 def _coder(settings: Settings) -> EventCoder:
-    return get_coder("rules", settings)
+    # Keyed on what the coder is built from, not the whole settings: a second store (another --db)
+    # in one process reused to reload the actor files and models, ~7 s each time (profiled 2026-11).
+    return _coder_from(Settings(spacy_models=settings.spacy_models, actor_files=settings.actor_files))
+
+
+@lru_cache(maxsize=2)
+def _coder_from(models_and_actors: Settings) -> EventCoder:
+    return get_coder("rules", models_and_actors)
 
 
 def analyse(article: Article, coder: EventCoder) -> AnalysedArticle:
@@ -55,7 +61,8 @@ def analyse(article: Article, coder: EventCoder) -> AnalysedArticle:
     else:
         status = "coded"
         mentions = coder.code_article(article, sentences)
-    return AnalysedArticle(article, status, len(sentences), mentions, fingerprint(article.text))
+    spans = tuple(bound for sentence in sentences for bound in (sentence.start, sentence.end))
+    return AnalysedArticle(article, status, len(sentences), mentions, fingerprint(article.text), spans)
 
 
 def analyse_batch(settings: Settings, articles: Sequence[Article]) -> list[AnalysedArticle]:
@@ -63,35 +70,54 @@ def analyse_batch(settings: Settings, articles: Sequence[Article]) -> list[Analy
     return [analyse(article, coder) for article in articles]
 
 
+WARM_UP = Article("warm-up", "The United States imposed sanctions on Iran on Monday.", "warm-up", language="en")
+
+
 def _warm(settings: Settings) -> None:
-    """Load the models once per worker process, before the first batch."""
-    _coder(settings)
+    """Load the models once per worker process, before the first batch: the coder loads its parser
+    and gazetteers lazily, so one tiny article is coded to make them load here."""
+    analyse(WARM_UP, _coder(settings))
 
 
 def run(
-    settings: Settings, paths: Sequence[Path], manifest: Path | None = None, progress: Progress | None = None
+    settings: Settings,
+    paths: Sequence[Path],
+    manifest: Path | None = None,
+    progress: Progress | None = None,
+    url_lists: Sequence[Path] = (),
 ) -> RunReport:
     started = time.monotonic()
     store = Store(settings.db)
     loaded_manifest = Manifest.load(manifest) if manifest is not None else None
     problems: list[IngestProblem] = []
     tally = {"read": 0, "known": 0, "new": 0, "not_coded": 0}
+    # Run-wide, not per batch: with batches in flight on a pool, a text (or an id) met in batch 1 is
+    # not in the store yet when batch 2 is checked. Ids taken by a different text are made unique.
+    seen_hashes: set[str] = set()
+    taken_ids: dict[str, str] = {}  # article id → content hash, for this run's articles
+    fetcher = Fetcher(settings.fetch_timeout, settings.fetch_max_bytes, settings.fetch_host_interval)
 
     def new_batches() -> Iterator[list[Article]]:
-        for batch in _batched(read_paths(paths, loaded_manifest), settings.batch_size):
+        items = read_paths(paths, loaded_manifest, url_lists, fetcher)
+        for batch in _batched(items, settings.batch_size):
             articles = [item for item in batch if isinstance(item, Article)]
             batch_problems = [item for item in batch if isinstance(item, IngestProblem)]
             problems.extend(batch_problems)
             if batch_problems:
                 store.write_batch([], batch_problems)
             tally["read"] += len(articles)
-            known = store.known_hashes(a.content_hash for a in articles)
-            fresh, seen = [], set(known)
+            known, stored_ids = store.known(
+                (a.content_hash for a in articles), (a.article_id for a in articles if a.article_id not in taken_ids)
+            )
+            taken_ids.update(stored_ids)
+            fresh = []
             for article in articles:
-                if article.content_hash in seen:
+                if article.content_hash in known or article.content_hash in seen_hashes:
                     tally["known"] += 1
                     continue
-                seen.add(article.content_hash)
+                seen_hashes.add(article.content_hash)
+                article = _unique_id(article, taken_ids)
+                taken_ids[article.article_id] = article.content_hash
                 fresh.append(article)
             if progress is not None and len(fresh) < len(articles):
                 progress(len(articles) - len(fresh))
@@ -108,7 +134,8 @@ def run(
                 progress(len(analysed))
     finally:
         engine.close()
-    if store.path.exists():
+        fetcher.close()
+    if store.path.exists() and store.derived_stale():
         rebuild_derived(store)
     counts = store.counts() if store.path.exists() else {}
     return RunReport(
@@ -123,15 +150,28 @@ def run(
 
 
 def rebuild_derived(store: Store) -> None:
-    """Copies, stories and merged events, recomputed over everything in the store."""
+    """Copies, stories and merged events, recomputed over everything in the store.
+
+    Sentences come from the spans stored with each article (re-splitting every article on every run
+    was a fifth of a rerun's time); articles stored before spans were kept are split again."""
+    generation = store.generation()
     stored = store.articles()
     articles = {s.article.article_id: s.article for s in stored}
-    sentences = {a.article_id: split_sentences(a) for a in articles.values()}
+    sentences = {s.article.article_id: s.sentences() or split_sentences(s.article) for s in stored}
     fingerprints = {s.article.article_id: s.fingerprint for s in stored if s.fingerprint is not None}
     provenance = trace_copies(list(articles.values()), sentences, fingerprints)
     mentions = store.mentions()
     events = merge_mentions(mentions, articles, provenance.copies, provenance.story_of)
-    store.replace_derived(provenance.copies, provenance.story_of, events)
+    store.replace_derived(provenance.copies, provenance.story_of, events, generation)
+
+
+def _unique_id(article: Article, taken_ids: dict[str, str]) -> Article:
+    """The article, renamed ``id-<hash>`` when its id already names a different text (two files
+    that both number their records from 1): its mentions then cannot land on the other article."""
+    owner = taken_ids.get(article.article_id)
+    if owner is None or owner == article.content_hash:
+        return article
+    return replace(article, article_id=f"{article.article_id}-{article.content_hash[:8]}")
 
 
 def _batched(items: Iterable[Article | IngestProblem], size: int) -> Iterator[list[Article | IngestProblem]]:

@@ -28,7 +28,11 @@ class Settings:
     actor_files: tuple[Path, ...] = ()
     workers: int = 1
     engine: str = "local"
+    scheduler: str | None = None  # the Dask scheduler's address (tcp://host:port); None starts a LocalCluster
     batch_size: int = 64  # articles per store transaction: bounds what a crash can lose
+    fetch_timeout: float = 20.0  # seconds for one URL, connect to last byte
+    fetch_max_bytes: int = 5 * 1024 * 1024  # a news page or feed; larger is refused
+    fetch_host_interval: float = 1.0  # seconds between two requests to one host
     api_token: str | None = None  # writes through the REST API need it; None disables writes
     read_token: str | None = None  # when set, reads need it too
 
@@ -99,7 +103,11 @@ _COERCE: dict[str, Any] = {
     "actor_files": _paths,
     "workers": _positive,
     "engine": str,
+    "scheduler": _optional_str,
     "batch_size": _positive,
+    "fetch_timeout": float,
+    "fetch_max_bytes": _positive,
+    "fetch_host_interval": float,
     "api_token": _optional_str,
     "read_token": _optional_str,
 }

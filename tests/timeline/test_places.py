@@ -19,6 +19,9 @@ from detente.timeline.places import HOMONYM_MIN_POPULATION, find_location, load_
         ("Israeli jets struck targets in the northern city of Aleppo.", (), Location("SYR", "Aleppo")),
         ("Talks were held at Geneva.", (), Location("CHE", "Geneva")),
         ("A bomb exploded outside Kabul.", (), Location("AFG", "Kabul")),
+        ("Divers surveyed reefs off the coast of Fiji.", (), Location("FJI", None)),
+        ("Rain fell in northwestern parts of the Bahamas.", (), Location("BHS", None)),
+        ("Protesters marched in the streets of Baghdad.", (), Location("IRQ", "Baghdad")),
         # a locative phrase beats an actor mention
         ("Baghdad said it would respond to the attack in Mosul.", (), Location("IRQ", "Mosul")),
         ("Tehran condemned the strike in Syria.", (), Location("SYR", None)),
@@ -39,8 +42,10 @@ from detente.timeline.places import HOMONYM_MIN_POPULATION, find_location, load_
         ("Protesters gathered in Kiev.", (), Location("UKR", "Kyiv")),
         ("Clashes broke out in the Gaza Strip.", (), Location("PSE", "Gaza Strip")),
         ("Troops were deployed in the U.S.", (), Location("USA", None)),
-        # the fallback: a bare mention
-        ("The United States imposed sanctions.", (), Location("USA", None)),
+        # a bare city or region that is no capital is still a place
+        ("Rockets struck Mosul overnight.", (), Location("IRQ", "Mosul")),
+        ("Iraq said rockets hit Basra.", ("IRQ",), Location("IRQ", "Basrah")),
+        ("Washington said shells fell on Idlib.", (), Location("SYR", "Idlib")),
     ],
 )
 def test_find_location(sentence: str, in_play: tuple[str, ...], expected: Location) -> None:
@@ -59,6 +64,22 @@ def test_find_location(sentence: str, in_play: tuple[str, ...], expected: Locati
 )
 def test_no_location(sentence: str) -> None:
     assert find_location(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "in_play"),
+    [
+        ("The United States imposed sanctions.", ()),
+        ("The United States imposed sanctions on Iran.", ("USA", "IRN")),
+        ("Washington imposed sanctions on Tehran.", ("USA", "IRN")),
+        ("Iran's foreign minister rejected the offer.", ("IRN",)),
+        ("Georgia accused Moscow of provocation.", ("GEO", "RUS")),
+    ],
+)
+def test_bare_country_or_capital_is_an_actor_not_a_place(sentence: str, in_play: tuple[str, ...]) -> None:
+    # Regression: a bare country mention ("The United States imposed sanctions") used to become the
+    # event's location (USA); the sanctioning country is who acted, not where it happened.
+    assert find_location(sentence, in_play) is None
 
 
 def test_small_homonym_only_when_its_country_is_in_play() -> None:

@@ -20,6 +20,8 @@ PLACE_KINDS = frozenset({"country", "capital", "seat", "demonym"})
 NAMED_KINDS = frozenset({"person", "organisation"})
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 LOCATIVE_WORDS = frozenset({"in", "inside", "across", "throughout", "within"})
+# Whose holders become elites (ELI) when they leave office (PLOVER: "former government officials").
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO"})
 
 # Hand-set confidences (not yet calibrated on labelled data): how sure a reading of this kind usually is.
 CONFIDENCE = {
@@ -64,32 +66,44 @@ class Clues:
     def sponsor(self) -> str | None:
         """The one country the sentence names outside a place phrase: who runs "its proxy militias"."""
         if self._sponsor is False:
-            named = _countries(self._tokens, self._hits, self)[1]
-            self._sponsor = named.pop() if len(named) == 1 else None
+            _, named, backers = _countries(self._tokens, self._hits, self)
+            sponsors = backers or named
+            self._sponsor = sponsors.pop() if len(sponsors) == 1 else None
         assert self._sponsor is not True
         return self._sponsor
 
 
-def _countries(tokens: Tokens, hits: Sequence[Hit], clues: Clues) -> tuple[list[str], set[str]]:
-    """(countries the sentence places things in, the other countries it names)."""
+def _countries(tokens: Tokens, hits: Sequence[Hit], clues: Clues) -> tuple[list[str], set[str], set[str]]:
+    """(countries the sentence places things in, the other countries it names, the ones it says back
+    someone: "the rebels are backed by Iran" is not set in Iran)."""
     located: list[str] = []
     named: set[str] = set()
-    for hit in hits:
+    backers: set[str] = set()
+    for position, hit in enumerate(hits):
         entry = hit.entries[0]
         if entry.kind not in PLACE_KINDS | NAMED_KINDS:
             continue
         role = place_role(entry, clues) if entry.kind in PLACE_KINDS else role_at(entry, None)
         if role is None or role.country is None or role.country in NON_STATE:
             continue
+        previous = hits[position - 1] if position else None
+        if (
+            previous is not None
+            and previous.kind == "marker"
+            and previous.last == hit.first - 1
+            and tokens.norms[hit.first - 1] == "by"
+        ):
+            backers.add(role.country)
+            continue
         if hit.first > 0 and tokens.norms[hit.first - 1] in LOCATIVE_WORDS and entry.kind in PLACE_KINDS:
             located.append(role.country)
         else:
             named.add(role.country)
-    return located, named
+    return located, named, backers
 
 
 def _setting(tokens: Tokens, hits: Sequence[Hit], clues: Clues) -> str | None:
-    located, named = _countries(tokens, hits, clues)
+    located, named, _ = _countries(tokens, hits, clues)
     named |= set(located)
     if len(set(located)) == 1:
         return located[0]
@@ -131,20 +145,30 @@ def role_at(entry: Entry, date: dt.date | None) -> Role | None:
     return Role(entry.country, entry.sector)
 
 
-def choose(entries: Sequence[Entry], date: dt.date | None) -> tuple[Entry, float]:
-    """Of several entries sharing an alias, the one holding a role on the date (or the most recent)."""
+def choose(entries: Sequence[Entry], date: dt.date | None, roles: frozenset[str] = frozenset()) -> tuple[Entry, float]:
+    """Of several entries sharing an alias, the one holding a role on the date; without a date, the one
+    whose sector the phrase's role nouns name ("Taliban *militants*" are the insurgency, not the
+    government), else the most recent."""
     if len(entries) == 1:
         return entries[0], 1.0
     holding = [e for e in entries if date is not None and any(r.holds_on(date) for r in e.roles)]
     if len(holding) == 1:
         return holding[0], 1.0
     candidates = holding or list(entries)
+    agreeing = [e for e in candidates if any(r.sector in roles for r in e.roles)]
+    if len(agreeing) == 1:
+        return agreeing[0], AMBIGUOUS_CHOICE
     best = max(candidates, key=lambda e: max((r.start or dt.date.min for r in e.roles), default=dt.date.min))
     return best, AMBIGUOUS_CHOICE
 
 
 def compose(text: str, tokens: Tokens, hits: Sequence[Hit], date: dt.date | None, clues: Clues | None) -> Actor | None:
-    chosen = [(*choose(hit.entries, date), hit) for hit in hits]
+    roles = frozenset(
+        hit.entries[0].roles[0].sector or ""
+        for hit in hits
+        if hit.kind == "agent" and not hit.entries[0].weak and hit.entries[0].roles
+    )
+    chosen = [(*choose(hit.entries, date, roles), hit) for hit in hits]
     kinds = [entry.kind for entry, _, _ in chosen]
     patron: str | None = None
     homes: list[tuple[Role, str]] = []
@@ -166,8 +190,11 @@ def compose(text: str, tokens: Tokens, hits: Sequence[Hit], date: dt.date | None
         elif entry.kind == "agent":
             agents.append(entry)
         elif entry.kind in NAMED_KINDS:
-            if "agent" in kinds[position + 1 :] and not (
-                entry.kind == "organisation" and not tokens.possessive[hit.last - 1]
+            if "marker" in kinds[position + 1 : position + 2]:
+                backer = role_at(entry, date)  # "the U.N.-backed government"
+                patron = patron or (backer.country if backer else None)
+            elif "agent" in kinds[position + 1 :] and (
+                entry.kind == "person" or tokens.possessive[hit.last - 1] or _is_body_of_states(entry)
             ):
                 owner = entry  # "Iran's ... minister", "the Trump administration"
             else:
@@ -176,12 +203,46 @@ def compose(text: str, tokens: Tokens, hits: Sequence[Hit], date: dt.date | None
         patron = homes.pop()[0].country  # "Iranian proxy militias", "Iran's proxies"
     if head is not None:
         return _named(text, head, homes, patron, forced_sector, date)
+    if owner is not None and _is_body_of_states(owner):
+        return _member_of_body(text, owner, homes, agents, patron, forced_sector, clues)
     if owner is not None:
         owned = role_at(owner, date)
         if owned is not None and owner.kind == "organisation":
             return Actor(text, owned.country, owned.sector, None, owned.patron or patron, CONFIDENCE["organisation"])
         homes.insert(0, (owned or Role(owner.country, None), "person"))
     return _generic(text, homes, agents, patron, forced_sector, clues)
+
+
+def _forced(forced_sector: str, sector: str | None) -> str:
+    """A modifier's sector, except that "former" (ELI) makes ex-officials only: "former promoters" of a
+    company are still business, "former rebels" still rebels."""
+    if forced_sector == "ELI" and sector is not None and sector not in OFFICIAL_SECTORS:
+        return sector
+    return forced_sector
+
+
+def _is_body_of_states(entry: Entry) -> bool:
+    return entry.kind == "organisation" and any(role.sector == "IGO" for role in entry.roles)
+
+
+def _member_of_body(
+    text: str,
+    body: Entry,
+    homes: list[tuple[Role, str]],
+    agents: list[Entry],
+    patron: str | None,
+    forced_sector: str | None,
+    clues: Clues | None,
+) -> Actor | None:
+    """A role noun after an intergovernmental body: a state's envoy to it when the phrase names the
+    state ("U.S. deputy UN ambassador"), else the body's own staff; troops, companies or police keep
+    their sector ("UN peacekeepers" UNO MIL, "EU-based airlines" EUR BUS)."""
+    if any(role.country and role.country not in NON_STATE for role, _ in homes):
+        return _generic(text, homes, agents, patron, forced_sector, clues)
+    role = body.roles[0]
+    specific = [a.roles[0].sector for a in agents if not a.weak and a.roles[0].sector not in (None, "GOV", "PTY")]
+    sector = forced_sector or (specific[-1] if specific else role.sector)
+    return Actor(text, role.country, sector, None, role.patron or patron, CONFIDENCE["organisation"])
 
 
 def _named(
@@ -200,7 +261,7 @@ def _named(
     if entry.default_country and homes and homes[0][0].country:
         country = homes[0][0].country  # "Iraq's Supreme Court", "Pakistan's Senate"
     if entry.kind == "person" and forced_sector and sector is not None:
-        sector = forced_sector  # "former President Obama"
+        sector = _forced(forced_sector, sector)  # "former President Obama"
     confidence = CONFIDENCE[entry.kind] * certainty
     return Actor(text, country, sector, entry.name, role.patron or patron, round(confidence, 3))
 
@@ -219,7 +280,7 @@ def _generic(
     placed = [role.sector for role, _ in homes if role.sector]
     sector = next((found[-1] for found in (strong, placed, weak) if found), None)
     if forced_sector and (agents or sector):
-        sector = forced_sector  # "former officials"
+        sector = _forced(forced_sector, sector)  # "former officials"
     if not agents:
         kind = homes[0][1] if homes else "patron"
         confidence = CONFIDENCE.get(kind, CONFIDENCE["country"])

@@ -203,8 +203,15 @@ class Gazetteer:
 
 
 def _inner_tokens_plain(tokens: Tokens, first: int, length: int) -> bool:
-    """A multi-token alias may not straddle punctuation ("Iran, Iraq" is not "Iran Iraq")."""
-    return all(not tokens.gap(i, i + 1).strip(" -.\u00a0") for i in range(first, first + length - 1))
+    """A multi-token alias may not straddle punctuation ("Iran, Iraq" is not "Iran Iraq"); a plural
+    possessive's apostrophe is not punctuation ("Kurdistan Workers' Party")."""
+    return all(
+        not tokens.gap(i, i + 1).strip(" -.\u00a0") or (tokens.possessive[i] and not tokens.gap(i, i + 1).strip(_PLAIN))
+        for i in range(first, first + length - 1)
+    )
+
+
+_PLAIN = " -.\u00a0'’"
 
 
 _NAMED = frozenset({"person", "organisation", "country"})

@@ -29,7 +29,14 @@ from detente.actors.schema import (
 )
 
 SHIPPED_DATA = Path(__file__).parent / "data"
-SHIPPED_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "people_world.yaml", "agents.yaml")
+SHIPPED_FILES = (
+    "countries.yaml",
+    "organisations.yaml",
+    "people.yaml",
+    "people_world.yaml",
+    "people_leaders.yaml",
+    "agents.yaml",
+)
 _TIMESTAMP, _BOOL = "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"
 SECTIONS = (
     "countries",
@@ -48,7 +55,12 @@ _WORD_LISTS: dict[str, Kind] = {
 }
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's C loader parses the shipped data ~10x faster than the pure-Python one (measured: the
+# resolver loaded in ~2 s instead of ~18 s on a busy 2-core machine); the resolvers below are the same.
+_SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):  # type: ignore[misc,valid-type]
     """YAML without surprises: dates stay strings (checked by ``Fields.date`` with a clear message) and
     only true/false are booleans, so "no" (Norway) and "on" stay words."""
 

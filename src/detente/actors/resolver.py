@@ -62,20 +62,22 @@ class ActorResolver:
             if where is not None:
                 tokens = Tokens.of(context)
                 hits = self._hits(tokens)
-                inside = [h for h in hits if tokens.starts[h.first] >= where[0] and tokens.ends[h.last - 1] <= where[1]]
+                # a mention may stop before its possessive ("the UN" in "the UN's effort")
+                inside = [
+                    h for h in hits if tokens.starts[h.first] >= where[0] and tokens.stem_end(h.last - 1) <= where[1]
+                ]
                 if not inside:
                     return None
                 outside = [h for h in hits if h not in inside]
-                return compose(text, tokens, inside, date, Clues(tokens, outside))
+                return _compose_mention(text, tokens, inside, date, outside)
         tokens = Tokens.of(text)
         hits = self._hits(tokens)
         if not hits:
             return None
-        clues = None
         if context:
             context_tokens = Tokens.of(context)
-            clues = Clues(context_tokens, self._hits(context_tokens))
-        return compose(text, tokens, hits, date, clues)
+            return compose(text, tokens, hits, date, Clues(context_tokens, self._hits(context_tokens)))
+        return _compose_mention(text, tokens, hits, date, [])
 
     def find_mentions(self, text: str, date: dt.date | None = None) -> tuple[ActorMention, ...]:
         """Every actor mention in a sentence, longest match first, with its span in ``text``."""
@@ -118,6 +120,7 @@ class ActorResolver:
             before >= 0
             and not covered_before
             and self._name_like(tokens, before)
+            and not tokens.gap(before, hit.first).strip(_CLEAN_GAP)  # "Unfortunately, Trump" is not a given name
             and not (surname_only and self._same_given_name(entry, tokens.norms[before]))
         ):
             return False
@@ -149,6 +152,33 @@ def _given_names(entry: Entry) -> frozenset[str]:
         if len(words) > 1:
             names.add(normalise(words[0]))
     return frozenset(names)
+
+
+def _compose_mention(
+    text: str, tokens: Tokens, hits: list[Hit], date: dt.date | None, outside: list[Hit]
+) -> Actor | None:
+    """A coordination or apposition is about its first conjunct ("Afghan security forces and government
+    facilities", "Fayez al-Sarraj, the prime minister of ..."); the rest is context. When the first
+    conjunct says nothing, or names no country, the whole mention is read as one phrase."""
+    head = _first_conjunct(tokens, hits)
+    whole = compose(text, tokens, hits, date, Clues(tokens, outside))
+    if len(head) == len(hits):
+        return whole
+    rest = [h for h in hits if h not in head]
+    first = compose(text, tokens, head, date, Clues(tokens, [*rest, *outside]))
+    if first is None or (first.country is None and whole is not None and whole.country is not None):
+        return whole
+    return first
+
+
+def _first_conjunct(tokens: Tokens, hits: Sequence[Hit]) -> list[Hit]:
+    """The hits before the first comma, "and" or "or" that separates two of them."""
+    for position in range(1, len(hits)):
+        previous, following = hits[position - 1], hits[position]
+        between = tokens.norms[previous.last : following.first]
+        if "," in tokens.gap(previous.last - 1, following.first) or "and" in between or "or" in between:
+            return list(hits[:position])
+    return list(hits)
 
 
 def _locate(context: str, text: str) -> tuple[int, int] | None:

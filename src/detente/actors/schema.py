@@ -40,12 +40,15 @@ Kind = Literal[
     "stance",
 ]
 
-# PLOVER v2 sector codes (plover_manual_v2_draft.tex, "Sector Codes"), plus CAMEO's IGO, NGO and HLH
-# which the team's contract still names. Media is JRN and health MED, as the PLOVER codebook defines.
+# PLOVER v2 sector codes (plover_manual_v2_draft.tex, "Sector Codes") plus CAMEO's IGO, NGO and HLH, with
+# one deliberate departure: media is CAMEO's MED and health CAMEO's HLH. The team contract (Actor.sector)
+# lists CAMEO codes, and its users read MED as media; PLOVER v2 swapped the two (JRN media, MED health),
+# so a PLOVER-style JRN in a user file is read as MED rather than rejected (see data/README.md).
 SECTORS = frozenset(
     {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM"}
-    | {"CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO", "HLH"}
+    | {"CVL", "EDU", "ELI", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO", "HLH"}
 )
+SECTOR_SYNONYMS = {"JRN": "MED"}  # PLOVER's media code → the contract's
 # PLOVER's international non-state "country" codes, and Kosovo's PLOVER code (it has no ISO code).
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -150,6 +153,7 @@ class Fields:
 
     def sector(self, key: str, required: bool = False) -> str | None:
         value = self.text(key, required)
+        value = SECTOR_SYNONYMS.get(value, value) if value is not None else None
         if value is not None and value not in SECTORS:
             close = difflib.get_close_matches(value, sorted(SECTORS), n=1)
             hint = f"did you mean {close[0]}? " if close else ""

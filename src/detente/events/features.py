@@ -72,3 +72,16 @@ def _around(doc: Any, token: Token) -> Iterator[str]:
     for neighbour in doc[max(0, token.i - WINDOW) : token.i]:
         if neighbour.is_alpha:
             yield neighbour.lemma_.lower()
+
+
+def masked_sentence(sentence: str, source: str, target: str) -> str:
+    """The sentence with its source written X and its target Y, so an embedding sees the relation."""
+    at_source, at_target = sentence.find(source), sentence.find(target)
+    if at_source < 0 or at_target < 0:
+        return sentence
+    (first, first_end, first_mark), (second, second_end, second_mark) = sorted(
+        [(at_source, at_source + len(source), "X"), (at_target, at_target + len(target), "Y")]
+    )
+    if first_end > second:
+        return sentence
+    return sentence[:first] + first_mark + sentence[first_end:second] + second_mark + sentence[second_end:]

@@ -4,8 +4,10 @@ from detente.ingest.language import detect_language, with_language
 from detente.ingest.metadata import Manifest, parse_published
 from detente.ingest.readers import content_hash, make_article, read_file, read_paths
 from detente.ingest.segment import split_sentences
+from detente.ingest.web import Fetcher
 
 __all__ = [
+    "Fetcher",
     "Manifest",
     "content_hash",
     "detect_language",

@@ -1,4 +1,5 @@
-"""Read article files into ``Article`` records: plain text, HTML, JSONL and CSV (gzip too).
+"""Read article files into ``Article`` records: plain text, HTML, JSONL and CSV (gzip too), RSS/Atom
+feeds (``feeds``), WARC archives (``warc``) and URL lists fetched over HTTP (``web``).
 
 Every input yields either ``Article`` records or an ``IngestProblem`` that names the file (and the
 line) and why it was skipped; nothing here raises on bad input, so one broken file never stops a batch.
@@ -16,7 +17,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from detente.ingest.feeds import FEED_SUFFIXES, read_feed
 from detente.ingest.metadata import Manifest, parse_published
+from detente.ingest.warc import is_warc, read_warc
+from detente.ingest.web import URL_LIST_SUFFIXES, Fetcher, read_url_list
 from detente.records import Article, IngestProblem
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
@@ -25,6 +29,9 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a news article file is kilobytes; larger is a mistake or an attack
 HOUSEKEEPING_NAMES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "COPYING"})
+# The longest news features run to ~100 KB of text; a "1 MB article" is a book, a log or a dump, and
+# would hold one worker for minutes (the parser is linear, the copy alignment is not).
+MAX_ARTICLE_CHARS = 1_000_000
 BINARY_CONTROL_SHARE = 0.05  # share of control bytes above which a "text" file is binary
 
 # Field aliases of CONTRACT.md's article input.
@@ -41,19 +48,33 @@ FIELD_ALIASES: Mapping[str, tuple[str, ...]] = {
 Item = Article | IngestProblem
 
 
-def read_paths(paths: Iterable[Path], manifest: Manifest | None = None) -> Iterator[Item]:
-    """Every article in ``paths`` (files, folders recursively, in a stable order)."""
-    for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _is_housekeeping(p))
-            for file in files:
-                if manifest is not None and manifest.is_manifest(file):
-                    continue
-                yield from read_file(file, manifest)
-        elif path.exists():
-            yield from read_file(path, manifest)
-        else:
-            yield IngestProblem(str(path), "no such file or folder")
+def read_paths(
+    paths: Iterable[Path],
+    manifest: Manifest | None = None,
+    url_lists: Iterable[Path] = (),
+    fetcher: Fetcher | None = None,
+) -> Iterator[Item]:
+    """Every article in ``paths`` (files, folders recursively, in a stable order), then in the URL
+    lists (``url_lists``, and any ``*.urls`` file met), fetched with ``fetcher`` (a default one if None)."""
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        for path in paths:
+            if path.is_dir():
+                files = sorted(p for p in path.rglob("*") if p.is_file() and not _is_housekeeping(p))
+                for file in files:
+                    if manifest is not None and manifest.is_manifest(file):
+                        continue
+                    yield from read_file(file, manifest, fetcher)
+            elif path.exists():
+                yield from read_file(path, manifest, fetcher)
+            else:
+                yield IngestProblem(str(path), "no such file or folder")
+        for url_list in url_lists:
+            yield from read_url_list(Path(url_list), fetcher)
+    finally:
+        if own_fetcher:
+            fetcher.close()
 
 
 def _is_housekeeping(path: Path) -> bool:
@@ -61,11 +82,17 @@ def _is_housekeeping(path: Path) -> bool:
     return path.name.startswith(".") or path.name.split(".")[0].upper() in HOUSEKEEPING_NAMES
 
 
-def read_file(path: Path, manifest: Manifest | None = None) -> Iterator[Item]:
+def read_file(path: Path, manifest: Manifest | None = None, fetcher: Fetcher | None = None) -> Iterator[Item]:
     origin = str(path)
     suffixes = [s.lower() for s in path.suffixes]
     compressed = bool(suffixes) and suffixes[-1] == ".gz"
     suffix = (suffixes[-2] if compressed and len(suffixes) > 1 else suffixes[-1]) if suffixes else ""
+    if is_warc(path):  # streamed record by record: a WARC is often larger than MAX_FILE_BYTES
+        yield from read_warc(path)
+        return
+    if suffix in URL_LIST_SUFFIXES and not compressed:
+        yield from read_url_list(path, fetcher or Fetcher())
+        return
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             yield IngestProblem(origin, f"file is larger than {MAX_FILE_BYTES // 2**20} MB; split it")
@@ -76,7 +103,13 @@ def read_file(path: Path, manifest: Manifest | None = None) -> Iterator[Item]:
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         yield IngestProblem(origin, f"cannot read file: {error}")
         return
+    if suffix in FEED_SUFFIXES:  # XML declares its own encoding: feedparser decodes it
+        yield from read_feed(raw, origin)
+        return
     problem = _check_bytes(raw)
+    if problem and suffix in JSONL_SUFFIXES and "UTF-8" in problem:  # mixed encodings: judge line by line
+        yield from _read_jsonl_lines(raw, origin)
+        return
     if problem:
         yield IngestProblem(origin, problem)
         return
@@ -90,7 +123,9 @@ def read_file(path: Path, manifest: Manifest | None = None) -> Iterator[Item]:
     elif suffix in TEXT_SUFFIXES or _looks_like_prose(text):
         yield _read_plain(text, path, manifest)
     else:
-        yield IngestProblem(origin, f"unknown file type {suffix!r}: use .txt, .html, .jsonl or .csv")
+        yield IngestProblem(
+            origin, f"unknown file type {suffix!r}: use .txt, .html, .jsonl, .csv, .rss/.xml, .warc(.gz) or .urls"
+        )
 
 
 def _check_bytes(raw: bytes) -> str | None:
@@ -127,6 +162,8 @@ def make_article(fields: Mapping[str, Any], origin: str, default_id: str | None 
     if not isinstance(text, str) or not text.strip():
         return IngestProblem(origin, "record has no text (expected a 'text', 'content' or 'body' field)")
     text = text.strip()
+    if len(text) > MAX_ARTICLE_CHARS:
+        return IngestProblem(origin, f"text is {len(text):,} characters, more than one article can be; split it")
     digest = content_hash(text)
     article_id = _field(fields, "id") or default_id or f"h{digest[:16]}"
     published_raw = _field(fields, "published")
@@ -162,21 +199,39 @@ def _read_jsonl(text: str, origin: str) -> Iterator[Item]:
     if stripped.startswith("["):  # a JSON array of records is accepted too
         try:
             records = json.loads(stripped)
-        except json.JSONDecodeError as error:
+        except (json.JSONDecodeError, RecursionError) as error:
             yield IngestProblem(origin, f"broken JSON: {error}")
             return
         for number, record in enumerate(records, 1):
             yield _record(record, f"{origin}:{number}")
         return
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+        yield from _jsonl_line(line, origin, number)
+
+
+def _jsonl_line(line: str, origin: str, number: int) -> Iterator[Item]:
+    if not line.strip():
+        return
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        yield IngestProblem(f"{origin}:{number}", f"broken JSON line: {error.msg} at column {error.colno}")
+        return
+    except RecursionError:  # [[[[…]]]] nested deeper than the interpreter's stack
+        yield IngestProblem(f"{origin}:{number}", "JSON nested too deeply")
+        return
+    yield _record(record, f"{origin}:{number}")
+
+
+def _read_jsonl_lines(raw: bytes, origin: str) -> Iterator[Item]:
+    """A JSONL file that is not valid UTF-8 as a whole: the valid lines are read, the others reported."""
+    for number, line in enumerate(raw.split(b"\n"), 1):
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield IngestProblem(f"{origin}:{number}", f"broken JSON line: {error.msg} at column {error.colno}")
+            text = line.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            yield IngestProblem(f"{origin}:{number}", f"line is not valid UTF-8 (byte {error.start}); re-encode it")
             continue
-        yield _record(record, f"{origin}:{number}")
+        yield from _jsonl_line(text, origin, number)
 
 
 def _record(record: Any, origin: str) -> Item:
@@ -208,16 +263,32 @@ def _read_plain(text: str, path: Path, manifest: Manifest | None) -> Item:
 
 
 def _read_html(text: str, path: Path, manifest: Manifest | None) -> Item:
+    extra = dict(manifest.metadata_for(path)) if manifest is not None else {}
+    return extract_html(text, str(path), default_id=path.name.split(".")[0], fields=extra)
+
+
+def extract_html(
+    markup: str | bytes,
+    origin: str,
+    default_id: str | None = None,
+    fields: Mapping[str, Any] | None = None,
+    fallback: Mapping[str, Any] | None = None,
+) -> Item:
+    """One article from an HTML page (a file, a fetched URL or a WARC record): main text and metadata.
+
+    ``fields`` override what the page says; ``fallback`` fills what it does not. Bytes are decoded by
+    trafilatura (declared charset, then detection), so a page in any encoding reads.
+    """
     import trafilatura  # lazy: HTML is the rare input and trafilatura is slow to import
 
     try:
-        extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+        extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
     except Exception as error:  # trafilatura raises many kinds on hostile markup
-        return IngestProblem(str(path), f"cannot extract the article from the HTML: {error}")
+        return IngestProblem(origin, f"cannot extract the article from the HTML: {error}")
     if extracted is None:
-        return IngestProblem(str(path), "no article text found in the HTML")
+        return IngestProblem(origin, "no article text found in the HTML")
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    fields: dict[str, Any] = {
+    found: dict[str, Any] = {
         "title": data.get("title"),
         "text": data.get("text"),
         "published": data.get("date"),
@@ -225,6 +296,8 @@ def _read_html(text: str, path: Path, manifest: Manifest | None) -> Item:
         "url": data.get("url"),
         "language": data.get("language"),
     }
-    if manifest is not None:
-        fields.update(manifest.metadata_for(path))
-    return make_article(fields, str(path), default_id=path.name.split(".")[0])
+    for name, value in (fallback or {}).items():
+        if found.get(name) in (None, ""):
+            found[name] = value
+    found.update(fields or {})
+    return make_article(found, origin, default_id=default_id)

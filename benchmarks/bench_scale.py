@@ -1,0 +1,139 @@
+"""The scale run: ~100k articles through ``detente run``, killed once and resumed; prints wall time,
+memory over time and whether the resumed store equals a clean one.
+
+    .venv/bin/python benchmarks/bench_scale.py [--articles 100000] [--batch-size 256] [--workers 2]
+                                              [--kill-at 0.5] [--compare-clean] [--keep DIR]
+
+Corpus: ../shared/eval/corpora/allsides_articles.jsonl.gz taken three times with light variations
+(numbers shifted, a byline added) up to ``--articles``; when that file is absent, NYT-length articles
+built from the demo corpus (see bench_pipeline.py). It takes hours at 100k on 2 cores: start with
+``--articles 2000``. Memory is the resident set of the run's whole process tree, sampled every
+``SAMPLE_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pipeline import ALLSIDES, build_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+DETENTE = [sys.executable, "-m", "detente"]
+SAMPLE_SECONDS = 5.0
+VARIANTS = 3
+
+
+def corpus_records(count: int) -> Iterator[dict[str, object]]:
+    if ALLSIDES.exists():
+        with gzip.open(ALLSIDES, "rt", encoding="utf-8") as lines:
+            base = [json.loads(line) for line in lines]
+        made = 0
+        for variant in range(VARIANTS):
+            for record in base:
+                if made >= count:
+                    return
+                text = str(record.get("text") or record.get("content") or "")
+                if variant:
+                    text = re.sub(r"\b(\d+)\b", lambda m, v=variant: str(int(m.group(1)) + v), text, count=3)
+                    text += f"\n\nReporting by desk {variant}."
+                yield {**record, "id": f"{record.get('id', made)}-v{variant}", "text": text}
+                made += 1
+        return
+    print(f"{ALLSIDES} is absent: NYT-length articles built from the demo corpus instead", file=sys.stderr)
+    yield from build_articles(count)[0]
+
+
+def run_watched(
+    command: list[str], db: Path, kill_at_batches: int | None
+) -> tuple[float, list[tuple[float, float]], bool]:
+    """Run ``command``; sample the tree's RSS; SIGKILL it once ``kill_at_batches`` batches landed."""
+    from detente.store import Store
+
+    started = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    watched, samples, killed = psutil.Process(process.pid), [], False
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            samples.append((time.monotonic() - started, sum(p.memory_info().rss for p in tree) / 2**20))
+        except psutil.Error:
+            pass
+        if kill_at_batches is not None and db.exists():
+            try:
+                generation = int(Store(db).generation() or 0)
+            except Exception:
+                generation = 0
+            if generation >= kill_at_batches:
+                for child in watched.children(recursive=True):
+                    child.send_signal(signal.SIGKILL)
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+                killed = True
+                break
+        time.sleep(SAMPLE_SECONDS)
+    return time.monotonic() - started, samples, killed
+
+
+def _ids(db: Path) -> dict[str, set[str]]:
+    from detente.store.duck import query
+
+    tables = {"articles": "article_id", "mentions": "mention_id", "events": "event_id", "copies": "copy_id"}
+    return {t: {r["id"] for r in query(db, f"SELECT {k} AS id FROM {t}")} for t, k in tables.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--kill-at", type=float, default=0.5, help="share of the batches after which to kill")
+    parser.add_argument("--compare-clean", action="store_true", help="also run uninterrupted and compare ids")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    options = parser.parse_args()
+    folder = options.keep or Path(tempfile.mkdtemp(prefix="detente-scale-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = folder / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        count = sum(out.write(json.dumps(r) + "\n") > 0 for r in corpus_records(options.articles))
+    print(f"{count} articles in {corpus} ({corpus.stat().st_size / 2**20:.0f} MB)")
+
+    db = folder / "scale.duckdb"
+    command = [*DETENTE, "run", str(corpus), "--db", str(db), "--batch-size", str(options.batch_size),
+               "--workers", str(options.workers)]  # fmt: skip
+    kill_after = max(1, int(count / options.batch_size * options.kill_at))
+    first, samples, killed = run_watched(command, db, kill_after)
+    print(f"killed after {kill_after} batches: {killed} ({first:.0f} s)")
+    second, more, _ = run_watched(command, db, None)
+    samples += [(first + t, rss) for t, rss in more]
+    print(f"resumed to the end: {second:.0f} s; wall time in all {first + second:.0f} s "
+          f"= {count / (first + second):.2f} articles/s")  # fmt: skip
+    print("memory over time (s, MB of the process tree):")
+    step = max(1, len(samples) // 20)
+    for elapsed, rss in samples[::step]:
+        print(f"  {elapsed:8.0f} {rss:8.0f}")
+    print(f"peak {max((r for _, r in samples), default=0):.0f} MB")
+    resumed = _ids(db)
+    print({table: len(ids) for table, ids in resumed.items()})
+    if options.compare_clean:
+        clean_db = folder / "clean.duckdb"
+        clean_seconds, _, _ = run_watched([*command[:4], str(clean_db), *command[5:]], clean_db, None)
+        clean = _ids(clean_db)
+        same = {table: clean[table] == resumed[table] for table in clean}
+        print(f"clean run {clean_seconds:.0f} s; resumed == clean: {same}")
+
+
+if __name__ == "__main__":
+    main()

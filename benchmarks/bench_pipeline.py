@@ -80,6 +80,7 @@ def main() -> None:
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--profile", action="store_true", help="cProfile the per-article stages, print the top")
     options = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # a cut-short run still shows its lines
 
     from detente import Detente
     from detente.engine import LocalEngine
@@ -95,7 +96,7 @@ def main() -> None:
     batches = [articles[i : i + 4] for i in range(0, len(articles), 4)]
     work = partial(analyse_batch, settings)
     _warm(settings)
-    results: dict[str, float] = {}
+    results: dict[str, float] = _Shown()
 
     if options.profile:
         profile = cProfile.Profile()
@@ -138,6 +139,14 @@ def main() -> None:
         print(f"  dask 2 workers vs 1:                {results['dask x1'] / results['dask x2']:.2f}x faster")
         print(f"  dask peak RSS per worker:           1 worker {results['rss x1']:.0f} MB, "
               f"2 workers {results['rss x2']:.0f} MB each")  # fmt: skip
+
+
+class _Shown(dict):  # type: ignore[type-arg]
+    """Results shown as they come, so a run cut short still tells what it measured."""
+
+    def __setitem__(self, name: str, seconds: float) -> None:
+        super().__setitem__(name, seconds)
+        print(f"  measured {name}: {seconds:.2f}", file=sys.stderr, flush=True)
 
 
 def _full_spacy(models: tuple[str, ...]):  # type: ignore[no-untyped-def]

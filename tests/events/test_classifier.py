@@ -4,10 +4,9 @@ import numpy as np
 import pytest
 
 from detente.embeddings import load_encoder
+from detente.errors import LexiconError
 from detente.events.classifier import DyadClassifier, load_classifier
 from detente.events.features import masked_sentence
-from detente.errors import LexiconError
-
 
 SENTENCES = [
     ("Rebel fighters shelled the army barracks outside the northern town overnight.", "Rebel fighters",

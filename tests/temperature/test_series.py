@@ -10,6 +10,7 @@ def _story() -> list:
     events += [event("k1", "USA", "IRN", "1823", "2020-01-03", sources=5)]  # a killing: hot
     events += [event(f"t{i}", "IRN", "USA", "138", "2020-01-08") for i in range(3)]  # threats
     events += [event("r1", "IRN", "USA", "0841", "2020-04-20"), event("w1", "USA", "IRQ", "085", "2020-05-07")]
+    events += [event("y1", "IRN", "USA", "190", "2001")]  # year-only: not in a monthly series
     events += [event("n1", "IRN", "USA", "190", "2020-04-02", modality="negated")]
     return events
 
@@ -44,3 +45,9 @@ def test_periods() -> None:
     assert period_of("2020-04", "month") == "2020-04"
     assert period_of("2020-01-03", "week") == "2020-W01"
     assert period_of("2020", "day") == "2020-01-01"
+
+
+def test_a_year_only_event_stays_out_of_monthly_series() -> None:
+    # Bug: "2001" became period "2001-01", so 9/11 background piled into January.
+    periods = {p.period for p in dyad_series(_story(), "IRN", "USA", "month").series}
+    assert "2001-01" not in periods

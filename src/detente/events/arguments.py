@@ -47,9 +47,16 @@ class ArticleMemory:
     mentions: list[Actor] = field(default_factory=list)
     subjects: list[Actor] = field(default_factory=list)
     current: list[tuple[int, Actor]] = field(default_factory=list)
+    spans: list[tuple[int, int, Actor]] = field(default_factory=list)
 
-    def start_sentence(self, mentions: Sequence[tuple[int, Actor]]) -> None:
-        self.current = [(offset, actor) for offset, actor in mentions if actor.country]
+    def start_sentence(self, mentions: Sequence[tuple[int, int, Actor]]) -> None:
+        self.spans = [(start, end, actor) for start, end, actor in mentions]
+        self.current = [(start, actor) for start, _, actor in mentions if actor.country]
+
+    def mention_at(self, start: int, end: int) -> tuple[int, int, Actor] | None:
+        """The gazetteer's longest mention over [start, end) of the current sentence."""
+        covering = [m for m in self.spans if m[0] <= start and end <= m[1]]
+        return max(covering, key=lambda m: m[1] - m[0], default=None)
 
     def end_sentence(self) -> None:
         self.mentions.extend(actor for _, actor in self.current)
@@ -100,6 +107,10 @@ class ArgumentFinder:
             antecedent = memory.antecedent("it", head.idx)
             return dataclasses.replace(antecedent, text=core) if antecedent else None
         actor = self.resolver.resolve(core, self.date, context=self.sentence)
+        mention = memory.mention_at(head.idx, head.idx + len(head.text))
+        if mention is not None and mention[1] - mention[0] > len(core) and mention[2].country:
+            # The gazetteer saw a longer name than the parse's phrase ("Kata'ib Hezbollah" split by the tokenizer).
+            actor = mention[2]
         appositive = next((c for c in head.children if c.dep_ == "appos"), None)
         if appositive is not None:
             actor = _merge(actor, self.resolver.resolve(_core_text(appositive), self.date, context=self.sentence))

@@ -25,7 +25,7 @@ from detente.events.arguments import (
 )
 from detente.events.codebook import lookup
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
-from detente.events.modality import ceasing_head, modality_of
+from detente.events.modality import ceasing_head, is_allegation, modality_of
 from detente.events.parse import parse_sentences
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
 from detente.timeline.dates import Tense, event_date
@@ -37,6 +37,13 @@ CEASED_CODE = "087"  # CAMEO "de-escalate military engagement": what stopping an
 PRONOUN_SUBJECT = re.compile(r"\b(?:it|its|they|their|he|she|his|her|the country|the regime)\b", re.IGNORECASE)
 # When a pattern's own target slots find nothing, where else news puts the recipient, in order.
 GENERIC_TARGET_SLOTS = ("dobj", "against", "on", "to", "with", "into", "at", "over", "for", "from", "of", "in")
+# Verbs whose object noun is the event their subject performs ("launched an attack", "carried out
+# strikes"); after any other verb ("condemned the strikes") the noun's agent is someone else.
+LIGHT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "continue", "begin", "start", "resume", "intensify",
+    "escalate", "step", "wage", "make", "hold", "order", "announce", "unleash", "perpetrate", "commit",
+    "impose", "level", "issue", "deliver", "extend", "provide", "offer", "pay", "give",
+})  # fmt: skip
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
 ARMED_STORMING_CODE = "190"
 VIOLENT_ROOTS = frozenset({"18", "19", "20", "15"})
@@ -87,7 +94,7 @@ class RuleCoder:
         memory = ArticleMemory()
         events: list[EventMention] = []
         for sentence, mentions in scanned:
-            memory.start_sentence([(m.start, m.actor) for m in mentions])
+            memory.start_sentence([(m.start, m.end, m.actor) for m in mentions])
             doc = docs.get(sentence.index)
             if doc is not None:
                 found = self._code_sentence(article, sentence, doc, memory, datelines[sentence.index])
@@ -107,6 +114,8 @@ class RuleCoder:
         for trigger in triggers:
             if lookup(trigger.cameo).plover_type is None:
                 continue  # CAMEO 01 statements: PLOVER has no such event; they frame speech, not action
+            if is_allegation(trigger.token) and trigger.cameo[:2] not in ("11", "09"):
+                continue
             for source, target, modality, cameo in self._readings(trigger, finder, memory):
                 mention = self._mention(article, sentence, trigger, source, target, modality, cameo)
                 if mention.location is None and dateline:  # "BAGHDAD —": where the report was filed
@@ -135,23 +144,34 @@ class RuleCoder:
         return found
 
     def _apply_frames(self, triggers: list[Trigger]) -> list[Trigger]:
-        """ "ordered X to cease attacks": one demand event (the frame) + the ordered act, now only intended."""
-        by_token = {t.token.i: t for t in triggers}
-        result = []
-        framed_heads: set[int] = set()
+        """ "ordered X to cease attacks": one demand event (the frame) + the ordered act, now only intended.
+
+        The governing verb's own pattern gives way to the frame; the complement and its conjuncts
+        ("to shoot down and destroy") are marked with the frame, which sets their modality.
+        """
+        framed: dict[int, str] = {}
+        heads: set[int] = set()
+        combined: list[Trigger] = []
         for trigger in triggers:
-            head = trigger.token.head
-            frame = self.lexicon.frames.get(self._lemma(head)) if trigger.token.dep_ in ("xcomp", "ccomp") else None
-            if frame is None or trigger.nominal:
-                result.append(trigger)
+            if trigger.nominal or trigger.token.dep_ not in ("xcomp", "ccomp"):
                 continue
-            framed_heads.add(head.i)
-            rule = f"frame-{frame.name}/{trigger.rule}"
+            head = trigger.token.head
+            frame = self.lexicon.frames.get(self._lemma(head))
+            if frame is None:
+                continue
+            heads.add(head.i)
+            framed[trigger.token.i] = frame.name
+            for conjunct in trigger.token.conjuncts:
+                framed.setdefault(conjunct.i, frame.name)
             slots = ("dobj", "dative") if frame.name in ("demand", "appeal") else trigger.target_slots
-            result.append(Trigger(head, frame.combine(trigger.cameo), rule, False, slots, complement=trigger.token))
-            result.append(dataclasses.replace(trigger, framed=frame.name))
-        return [t for t in result if not (t.token.i in framed_heads and t.complement is None and t.token.i in by_token
-                                          and by_token[t.token.i] is t)]  # fmt: skip
+            rule = f"frame-{frame.name}/{trigger.rule}"
+            combined.append(Trigger(head, frame.combine(trigger.cameo), rule, False, slots, complement=trigger.token))
+        result = [
+            dataclasses.replace(t, framed=framed[t.token.i]) if t.token.i in framed else t
+            for t in triggers
+            if t.token.i not in heads
+        ]
+        return result + combined
 
     def _lemma(self, token: Token) -> str:
         return self.lexicon.lemma_fixes.get(token.lower_, token.lemma_.lower())
@@ -328,14 +348,21 @@ def _nominal_agent(token: Token, agent_slots: Sequence[str]) -> Token | None:
         found = next(prepositional_objects(token, slot), None)
         if found is not None:
             return found
-    if token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB",):
-        return subject_of(token.head)
     compound = next((c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")), None)
-    return compound
+    if compound is not None:  # "the American strikes": the adjective names who struck
+        return compound
+    if token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
+        return subject_of(token.head)  # "Iran launched an attack": the launcher attacks
+    return None
 
 
 def _same_actor(source: Actor, target: Actor) -> bool:
-    return (source.country, source.sector, source.name) == (target.country, target.sector, target.name)
+    """One actor on both sides ("the United States would not tolerate attacks on its troops"): the
+    same country and sector, or the same words."""
+    if source.text.lower() == target.text.lower():
+        return True
+    same_body = source.country is not None and (source.country, source.sector) == (target.country, target.sector)
+    return same_body and (source.name is None or target.name is None or source.name == target.name)
 
 
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis", "conj"})

@@ -57,6 +57,20 @@ def is_negated(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+ALLEGING_VERBS = frozenset({"accuse", "allege", "blame", "charge", "suspect", "claim", "convict", "indict"})
+
+
+def is_allegation(trigger: Token) -> bool:
+    """ "accused him of helping the US kill X": what someone is accused of is the accusation's content,
+    not an event the sentence asserts (the ACCUSE event carries it)."""
+    for ancestor in ancestors(trigger):
+        if ancestor.lemma_ in ALLEGING_VERBS:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ not in ("pcomp", "xcomp", "ccomp", "advcl", "conj"):
+            return False
+    return False
+
+
 def modality_of(trigger: Token, lexicon: Lexicon, nominal: bool) -> Modality:
     """The modality of the event whose trigger is ``trigger`` (a verb, or an event noun if ``nominal``)."""
     if ceasing_head(trigger, lexicon) is not None or (not nominal and _is_ceasing_verb(trigger, lexicon)):
@@ -64,6 +78,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, nominal: bool) -> Modality:
     chain = [trigger, *ancestors(trigger)]
     if _under_denial(chain, lexicon):
         return "denied"
+    if _generic_relative(trigger):
+        return "hypothetical"
     if nominal and _historical_nominal(trigger, lexicon):
         return "historical"
     verb = trigger if not nominal else next((a for a in chain if a.pos_ in ("VERB", "AUX")), trigger)
@@ -74,6 +90,13 @@ def modality_of(trigger: Token, lexicon: Lexicon, nominal: bool) -> Modality:
     if _intended(verb, lexicon):
         return "intended"
     return "asserted"
+
+
+def _generic_relative(trigger: Token) -> bool:
+    """ "any Iranian gunboats that harass American ships": an act of whoever might do it, not a report."""
+    if trigger.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("any", "every", "whichever") for c in trigger.head.children)
 
 
 def _under_denial(chain: list[Token], lexicon: Lexicon) -> bool:

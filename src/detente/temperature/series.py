@@ -67,6 +67,16 @@ def period_of(value: str, by: By) -> str:
     return date.isoformat()
 
 
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+NEEDED_PRECISION = {"month": 1, "week": 2, "day": 2}
+
+
+def _precise_enough(event: Event, by: By) -> bool:
+    """An event known only to the year has no month: it stays out of a monthly series (and a
+    month-dated one out of weekly and daily series) rather than piling up on the first period."""
+    return PRECISION_RANK.get(event.date.precision or "", 0) >= NEEDED_PRECISION[by]
+
+
 def involves(event: Event, a: str, b: str) -> bool:
     pair = {event.source.country, event.target.country if event.target else None}
     patrons = {event.source.patron, event.target.patron if event.target else None}
@@ -78,7 +88,7 @@ def dyad_series(events: Sequence[Event], a: str, b: str, by: By = "month") -> Dy
     a, b = a.upper(), b.upper()
     grouped: dict[str, list[Event]] = defaultdict(list)
     for event in events:
-        if event.date.value and involves(event, a, b):
+        if event.date.value and involves(event, a, b) and _precise_enough(event, by):
             grouped[period_of(event.date.value, by)].append(event)
     points = [_point(period, grouped[period]) for period in sorted(grouped)]
     alerts = _alerts(points, grouped)

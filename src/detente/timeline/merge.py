@@ -13,7 +13,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from detente.records import Article, Copy, Event, EventDate, EventMention
+from detente.records import Actor, Article, Copy, Event, EventDate, EventMention
 
 PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 
@@ -46,12 +46,18 @@ def _compatible(a: EventDate, b: EventDate, same_source: bool = False) -> bool:
 
 
 def _merge_key(mention: EventMention) -> tuple[str | None, str | None, str, str]:
+    """Actors by country; an actor with no country by its words, so that two unknown actors of one
+    story are not taken for the same pair."""
     return (
-        mention.source.country,
-        mention.target.country if mention.target else None,
+        _actor_key(mention.source),
+        _actor_key(mention.target) if mention.target else None,
         mention.cameo[:2],
         mention.modality,
     )
+
+
+def _actor_key(actor: Actor) -> str:
+    return actor.country or "text:" + " ".join(actor.text.lower().split())
 
 
 def merge_mentions(

@@ -238,7 +238,12 @@ class RuleCoder:
         sources = finder.actors(source_token, memory)[:MAX_ACTORS_PER_SLOT]
         targets: list[Actor | None] = []
         for target_token in target_tokens:
-            targets = list(finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT])
+            if self._noun_pattern(target_token) is not None:
+                # "condemned the strikes": the target is whoever struck — the noun's own agent, or the
+                # source of the article's latest event.
+                targets = self._event_agent(target_token, finder, memory)
+            else:
+                targets = list(finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT])
             if targets:
                 break
         readings: list[tuple[Actor, Actor | None, Modality, str]] = []
@@ -249,6 +254,12 @@ class RuleCoder:
                     continue
                 readings.append((source, target, modality, cameo))
         return readings
+
+    def _event_agent(self, noun: Token, finder: ArgumentFinder, memory: ArticleMemory) -> list[Actor]:
+        agent = _nominal_agent(noun, ("by",))
+        if agent is not None:
+            return finder.actors(agent, memory)[:1]
+        return memory.subjects[-1:]
 
     @staticmethod
     def _verb_targets(token: Token, slots: Sequence[str]) -> list[Token]:

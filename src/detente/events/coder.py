@@ -241,7 +241,7 @@ class RuleCoder:
             if self._noun_pattern(target_token) is not None:
                 # "condemned the strikes": the target is whoever struck — the noun's own agent, or the
                 # source of the article's latest event.
-                targets = self._event_agent(target_token, finder, memory)
+                targets = list(self._event_agent(target_token, finder, memory))
             else:
                 targets = list(finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT])
             if targets:

@@ -11,9 +11,11 @@ from pathlib import Path
 from detente import Detente
 from tests.conftest import DEMO
 
-# Evaluation gate: share of demo/expected_events.jsonl found (same source and target country, same
-# PLOVER type, modality). Pinned at what the coder reaches today (see README); a change may not lower it.
-MIN_DEMO_EVENT_RECALL = 0.0
+# Evaluation gate: recall of demo/expected_events.jsonl (scripts/eval_demo.py). Pinned a little under
+# what the coder reaches today (strict 0.54, type-in-sentence 0.77, 2026-11); a change may not lower it
+# without saying so in its commit.
+MIN_DEMO_STRICT_RECALL = 0.50
+MIN_DEMO_TYPE_RECALL = 0.72
 
 
 def _detente(*args: str) -> subprocess.CompletedProcess[str]:
@@ -47,12 +49,13 @@ def test_events_carry_evidence_and_codes(demo: Detente) -> None:
 
 
 def test_demo_event_recall_does_not_regress(demo: Detente) -> None:
-    expected = [json.loads(line) for line in (DEMO / "expected_events.jsonl").read_text().splitlines() if line.strip()]
-    found = {
-        (e.source.country, e.target.country if e.target else None, e.plover_type, e.modality) for e in demo.events()
-    }
-    hits = sum((x["source_country"], x["target_country"], x["plover"], x["modality"]) in found for x in expected)
-    assert hits / len(expected) >= MIN_DEMO_EVENT_RECALL
+    import sys
+
+    sys.path.insert(0, str(DEMO.parent / "scripts"))
+    from eval_demo import recall
+
+    strict, loose = recall(demo)
+    assert strict >= MIN_DEMO_STRICT_RECALL and loose >= MIN_DEMO_TYPE_RECALL
 
 
 def test_the_dyad_is_hotter_in_january_than_in_june(demo: Detente) -> None:

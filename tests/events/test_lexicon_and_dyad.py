@@ -14,7 +14,8 @@ def test_the_shipped_lexicon_loads_and_every_code_is_in_the_codebook() -> None:
     codes = codebook()
     assert all(p.cameo in codes for patterns in lexicon.verbs.values() for p in patterns)
     assert {c.plover_type for c in codes.values()} - {None} == set(PLOVER_TYPES)
-    assert lexicon.trigger_regex.search("Washington struck back") and lexicon.trigger_regex.search("sanctioned")
+    assert lexicon.has_trigger("Washington struck back") and lexicon.has_trigger("It was sanctioned.")
+    assert not lexicon.has_trigger("The bank said it would comment later.")
 
 
 def test_a_bad_pattern_names_the_file_the_entry_and_the_fix() -> None:

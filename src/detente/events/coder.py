@@ -79,9 +79,7 @@ class RuleCoder:
 
     # -- which sentences are worth a parse -------------------------------------------------------
     def worth_parsing(self, sentence: str, mentions: Sequence[Any]) -> bool:
-        return bool(self.lexicon.trigger_regex.search(sentence)) and (
-            bool(mentions) or bool(PRONOUN_SUBJECT.search(sentence))
-        )
+        return self.lexicon.has_trigger(sentence) and (bool(mentions) or bool(PRONOUN_SUBJECT.search(sentence)))
 
     def code_article(self, article: Article, sentences: Sequence[Sentence]) -> tuple[EventMention, ...]:
         if not article.codable:

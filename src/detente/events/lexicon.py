@@ -62,12 +62,17 @@ class Lexicon:
     verbs: Mapping[str, tuple[VerbPattern, ...]]  # lemma → patterns in file order (specific first)
     nouns: Mapping[str, tuple[NounPattern, ...]]
     cues: Mapping[str, frozenset[str]]  # cue list name → lowercase words/phrases
-    trigger_regex: re.Pattern[str]  # cheap pre-parse filter: any surface form of any trigger
+    trigger_forms: frozenset[str]  # cheap pre-parse filter: every surface form of every trigger
     frames: Mapping[str, Frame]  # governing verb lemma → its complement frame
     lemma_fixes: Mapping[str, str]  # surface form → lemma, where the tagger's lemmatizer is wrong
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
+
+    def has_trigger(self, sentence: str) -> bool:
+        """Whether any word of ``sentence`` can start an event (a set lookup per word: ~100x cheaper
+        than one regex over a thousand alternatives)."""
+        return any(word in self.trigger_forms for word in WORD.findall(sentence.lower()))
 
 
 def _read_yaml(name: str) -> Any:
@@ -191,15 +196,17 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
-def _trigger_regex(lemmas: Sequence[str], irregular: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _trigger_forms(lemmas: Sequence[str], irregular: Mapping[str, Sequence[str]]) -> frozenset[str]:
     """Every surface form of every trigger, as whole words (a prefix match would take "bank" for "ban")."""
     forms: set[str] = set()
     for lemma in lemmas:
         head = lemma.split()[0]
         forms |= inflections(head)
         forms.update(form.lower() for form in irregular.get(head, ()))
-    alternation = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)
@@ -215,7 +222,7 @@ def load_lexicon() -> Lexicon:
         verbs=verbs,
         nouns=nouns,
         cues=_cues(cues),
-        trigger_regex=_trigger_regex(_event_lemmas(verbs, nouns), irregular),
+        trigger_forms=_trigger_forms(_event_lemmas(verbs, nouns), irregular),
         frames=_frames(cues.get("complement_frames")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in fixes.items()},
     )

@@ -5,7 +5,8 @@
 Articles: the demo corpus's reports concatenated into ~1,300-word articles (the length of the NYT
 seed), so the benchmark runs on a fresh checkout. Prints the median over repeats of articles/s for
 (a) detente's coder (cheap filter, then its fast parse on the kept sentences, then coding) and (b)
-the naive floor: spaCy's stock pipeline (all its components) on every sentence, and their ratio. One process; the pipeline's engines multiply by workers.
+the naive floor: spaCy's stock pipeline (all its components) on every sentence, and their ratio.
+One process; the pipeline's engines multiply by workers.
 """
 
 from __future__ import annotations

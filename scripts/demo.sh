@@ -7,7 +7,7 @@ db="${DETENTE_DEMO_DB:-demo.duckdb}"
 detente=.venv/bin/detente
 "$detente" run demo/corpus --manifest demo/manifest.jsonl --db "$db"
 echo; echo "== the first events (detente events) =="
-"$detente" events --db "$db" | head -n 5
+"$detente" events --db "$db" | sed -n "1,5p"  # sed reads to the end: no SIGPIPE under pipefail
 echo; echo "== copies (detente copies) =="
 "$detente" copies --db "$db" | .venv/bin/python -c 'import json,sys; [print(f"{c[\"copy\"]} is a {c[\"relation\"]} of {c[\"original\"]} (credits {c[\"attribution\"]}); changes: " + ", ".join(sorted({a[\"change\"] for a in c["aligned"] if a["change"] != "same"}))) for c in json.load(sys.stdin)]'
 echo; echo "== Iran–United States by month (detente dyad IRN USA --by month) =="

@@ -236,6 +236,8 @@ class RuleCoder:
         sources = finder.actors(source_token, memory)[:MAX_ACTORS_PER_SLOT]
         targets: list[Actor | None] = []
         for target_token in target_tokens:
+            if _is_time_word(target_token):
+                continue  # "condemned … on Wednesday": a date, not a recipient
             if self._noun_pattern(target_token) is not None:
                 # "condemned the strikes": the target is whoever struck — the noun's own agent, or the
                 # source of the article's latest event.
@@ -256,8 +258,13 @@ class RuleCoder:
     def _event_agent(self, noun: Token, finder: ArgumentFinder, memory: ArticleMemory) -> list[Actor]:
         agent = _nominal_agent(noun, ("by",))
         if agent is not None:
-            return finder.actors(agent, memory)[:1]
-        return memory.subjects[-1:]
+            found = finder.actors(agent, memory)[:1]
+            if found:
+                return found
+        if memory.subjects:
+            return memory.subjects[-1:]
+        # Nobody known acted: the event itself is what was condemned ("condemned the bombing of X").
+        return [Actor(text=_phrase(noun), confidence=0.3)]
 
     @staticmethod
     def _verb_targets(token: Token, slots: Sequence[str]) -> list[Token]:
@@ -343,6 +350,23 @@ def recode_for_source(cameo: str, source: Actor | None) -> str:
     if cameo[:2] == "14" and source is not None and source.sector in ARMED_SECTORS:
         return ARMED_STORMING_CODE
     return cameo
+
+
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week month "
+    "year weekend january february march april may june july august september october november december".split()
+)
+
+
+def _is_time_word(token: Token) -> bool:
+    return token.lower_ in TIME_WORDS or (token.like_num and len(token.text) == 4)
+
+
+def _phrase(token: Token) -> str:
+    """A token's noun phrase without its clauses: "the bombing of a military academy"."""
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t is token]
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return str(token.doc.text[start:end]).strip(" ,")
 
 
 def _constrained_object(token: Token) -> Token | None:

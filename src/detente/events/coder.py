@@ -353,8 +353,7 @@ def recode_for_source(cameo: str, source: Actor | None) -> str:
 
 
 TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week month "
-    "year weekend january february march april may june july august september october november december".split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
 
 

@@ -352,9 +352,11 @@ def recode_for_source(cameo: str, source: Actor | None) -> str:
     return cameo
 
 
-TIME_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-)
+TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tomorrow", "tonight", "week", "month", "year", "weekend", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december",
+})  # fmt: skip
 
 
 def _is_time_word(token: Token) -> bool:

@@ -27,10 +27,11 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+
+from clustering_metrics import b_cubed
 
 from detente import Detente
 from detente.ingest import split_sentences
@@ -41,7 +42,6 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 NO_SPACE_BEFORE = frozenset({".", ",", ";", ":", "!", "?", ")", "]", "}", "'s", "n't", "'", "''", "%"})
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "``", "$"})
 QUOTES = {"``": '"', "''": '"'}
-Item = TypeVar("Item", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,26 +121,6 @@ def read_corpus(folder: Path) -> list[Document]:
         for row in csv.DictReader(handle):
             annotated[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
     return [read_document(path, annotated[path.stem]) for path in sorted(folder.glob("*/*.xml"))]
-
-
-def b_cubed(predicted: Mapping[Item, Hashable], gold: Mapping[Item, Hashable]) -> tuple[float, float, float]:
-    """B³ precision, recall and F1 over the items of ``gold`` (each must be in ``predicted``)."""
-    if not gold:
-        return 0.0, 0.0, 0.0
-    predicted_members: dict[Hashable, set[Item]] = defaultdict(set)
-    gold_members: dict[Hashable, set[Item]] = defaultdict(set)
-    for item in gold:
-        predicted_members[predicted[item]].add(item)
-        gold_members[gold[item]].add(item)
-    precision = recall = 0.0
-    for item in gold:
-        mine, truth = predicted_members[predicted[item]], gold_members[gold[item]]
-        overlap = len(mine & truth)
-        precision += overlap / len(mine)
-        recall += overlap / len(truth)
-    precision, recall = precision / len(gold), recall / len(gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 def _row(name: str, scores: tuple[float, float, float]) -> str:

@@ -17,9 +17,9 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Mapping
 from pathlib import Path
 
+from clustering_metrics import b_cubed
 from scipy.stats import spearmanr
 
 from detente.ingest.segment import split_sentences
@@ -171,22 +171,6 @@ def ecbplus(folder: Path, sweep: bool) -> list[tuple[str, str, str]]:
                 + " / ".join(f"{x:.3f}" for x in b_cubed(grouping, gold))
             )
     return figures
-
-
-def b_cubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
-    predicted_members: dict[str, set[str]] = defaultdict(set)
-    gold_members: dict[str, set[str]] = defaultdict(set)
-    for item in gold:
-        predicted_members[predicted[item]].add(item)
-        gold_members[gold[item]].add(item)
-    precision = recall = 0.0
-    for item in gold:
-        mine, truth = predicted_members[predicted[item]], gold_members[gold[item]]
-        overlap = len(mine & truth)
-        precision += overlap / len(mine)
-        recall += overlap / len(truth)
-    precision, recall = precision / len(gold), recall / len(gold)
-    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def msrp(path: Path, sweep: bool) -> list[tuple[str, str, str]]:

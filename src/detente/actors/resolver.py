@@ -50,6 +50,11 @@ class ActorResolver:
         self._given_names = {
             entry.name: _given_names(entry) for entry in self._gazetteer.entries if entry.kind == "person"
         }
+        self._deaths = {
+            entry.name: entry.died
+            for entry in self._gazetteer.entries
+            if entry.kind == "person" and entry.died is not None
+        }
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -78,6 +83,10 @@ class ActorResolver:
             context_tokens = Tokens.of(context)
             return compose(text, tokens, hits, date, Clues(context_tokens, self._hits(context_tokens)))
         return _compose_mention(text, tokens, hits, date, [])
+
+    def death_date(self, name: str) -> dt.date | None:
+        """The day a person of the actor data died (by their canonical name), None when not known."""
+        return self._deaths.get(name)
 
     def find_mentions(self, text: str, date: dt.date | None = None) -> tuple[ActorMention, ...]:
         """Every actor mention in a sentence, longest match first, with its span in ``text``."""

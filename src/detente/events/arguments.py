@@ -114,6 +114,8 @@ class ArgumentFinder:
         appositive = next((c for c in head.children if c.dep_ == "appos"), None)
         if appositive is not None:
             actor = _merge(actor, self.resolver.resolve(_core_text(appositive), self.date, context=self.sentence))
+        else:
+            actor = self._named_holder(head, actor)
         if actor is not None and actor.country is None:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PRON":
@@ -123,6 +125,24 @@ class ArgumentFinder:
         if (actor is None and head.pos_ == "PROPN") or (actor is None and _is_agentive_noun(head)):
             # Unknown to the gazetteer ("the ACLU", "Thom"): still the actor, with nothing resolved.
             actor = Actor(text=core, confidence=UNRESOLVED_CONFIDENCE)
+        return actor
+
+    def _named_holder(self, head: Token, actor: Actor | None) -> Actor | None:
+        """ "the leader of Iran's Quds Force, Maj. Gen. Qassim Suleimani": the parse hangs the name on the
+        "of" object, but a person named there is the holder of the office the head noun names."""
+        if head.pos_ != "NOUN":
+            return actor
+        for preposition in head.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "of":
+                continue
+            for owner in preposition.children:
+                appositive = next((c for c in owner.children if c.dep_ == "appos"), None)
+                if appositive is None:
+                    continue
+                person = self.resolver.resolve(_core_text(appositive), self.date, context=self.sentence)
+                if person is not None and _is_person(person):
+                    named = _merge(person, actor)
+                    return dataclasses.replace(named, text=actor.text) if actor is not None and named else named
         return actor
 
 

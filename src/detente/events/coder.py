@@ -29,6 +29,7 @@ from detente.events.modality import ceasing_head, is_allegation, modality_of
 from detente.events.parse import parse_sentences
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
 from detente.timeline.dates import Tense, event_date
+from detente.timeline.lifetimes import date_killings
 from detente.timeline.places import find_location
 
 Token = Any
@@ -100,7 +101,7 @@ class RuleCoder:
                     memory.remember_subject(mention.source)
                 events.extend(found)
             memory.end_sentence()
-        return tuple(events)
+        return date_killings(events, getattr(self.resolver, "death_date", None), article.published)
 
     # -- one sentence ----------------------------------------------------------------------------
     def _code_sentence(

@@ -80,7 +80,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, nominal: bool) -> Modality:
         return "denied"
     if _generic_relative(trigger):
         return "hypothetical"
-    if nominal and _historical_nominal(trigger, lexicon):
+    if (nominal and _historical_nominal(trigger, lexicon)) or (not nominal and _perfect_span(trigger)):
         return "historical"
     verb = trigger if not nominal else next((a for a in chain if a.pos_ in ("VERB", "AUX")), trigger)
     if is_negated(verb, lexicon):
@@ -111,6 +111,31 @@ def _historical_nominal(trigger: Token, lexicon: Lexicon) -> bool:
     if trigger.dep_ == "pobj" and head.lower_ in historical:
         return True
     return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("month", "year", "decade", "week")
+
+
+SPAN_UNITS = frozenset({"year", "decade", "month", "century"})
+
+
+def _perfect_span(verb: Token) -> bool:
+    """ "Since taking office, Mr. Trump has … imposed sanctions", "has armed the militias for years",
+    "since 2003 … has supported": a present perfect over a span reaching back is background, not an
+    event of the publication day. Recent spans ("since Monday", "since the attack") stay events."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in (*verb.children, *head.children)):
+        return False
+    for child in head.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            return True
+        if child.dep_ != "prep" or child.lower_ not in ("since", "for"):
+            continue
+        for obj in child.children:
+            if child.lower_ == "since" and (obj.dep_ == "pcomp" or (obj.like_num and len(obj.text) == 4)):
+                return True
+            if child.lower_ == "for" and obj.dep_ == "pobj" and obj.lemma_ in SPAN_UNITS and obj.tag_ == "NNS":
+                return True
+    return False
 
 
 REPORTED_FUTURE = frozenset({"would"})  # "said the US would impose": the future of a past statement

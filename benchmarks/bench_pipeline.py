@@ -42,7 +42,7 @@ def build_articles(count: int, seed: int = 0) -> tuple[list[dict[str, str]], str
     if ALLSIDES.exists():
         with gzip.open(ALLSIDES, "rt", encoding="utf-8") as lines:
             records = [json.loads(line) for line in lines]
-        records = [r for r in records if len(str(r.get("text") or r.get("content") or "").split()) >= 600]
+        records = [r for r in records if len(str(r.get("text") or r.get("content_original") or "").split()) >= 600]
         if len(records) >= count:
             return records[:count], f"allsides ({ALLSIDES.name}), articles of >= 600 words"
     rng = random.Random(seed)

@@ -45,7 +45,7 @@ def corpus_records(count: int) -> Iterator[dict[str, object]]:
             for record in base:
                 if made >= count:
                     return
-                text = str(record.get("text") or record.get("content") or "")
+                text = str(record.get("text") or record.get("content_original") or "")
                 if variant:
                     text = re.sub(r"\b(\d+)\b", lambda m, v=variant: str(int(m.group(1)) + v), text, count=3)
                     text += f"\n\nReporting by desk {variant}."

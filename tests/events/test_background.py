@@ -53,3 +53,25 @@ def test_a_perfect_over_a_long_span_is_background(coder: RuleCoder, text: str) -
 def test_a_recent_span_is_still_news(coder: RuleCoder) -> None:
     events = code(coder, "Since Monday, Israel has struck targets in Gaza.")
     assert events and all(e.modality == "asserted" for e in events)
+
+
+def test_a_paragraph_opening_with_a_time_dates_its_uncued_past_events(coder: RuleCoder) -> None:
+    text = (
+        "In March, a Russian delegation travelled to Damascus with a proposal. "
+        "Russian envoys met with President Bashar al-Assad, according to two officials. "
+        "Russia has since criticised Turkey.\n\n"
+        "Turkey accused Russia of bombing a convoy."
+    )
+    events = code(coder, text)
+    meeting = next(e for e in events if e.evidence.trigger == "met")
+    assert meeting.date.value == "2020-03" and meeting.date.cue == "March (narrative)"
+    perfect = find_type(events, "ACCUSE", source="RUS")
+    assert perfect.date.cue is None and perfect.date.value == "2020-05-27"  # "has since criticised": now
+    later = find_type(events, "ACCUSE", source="TUR")
+    assert later.date.value == "2020-05-27"  # a new paragraph leaves the frame
+
+
+def find_type(events: list[EventMention], plover: str, source: str | None = None) -> EventMention:
+    matching = [e for e in events if e.plover_type == plover and source in (None, e.source.country)]
+    assert matching, [(e.plover_type, e.source.text, e.date) for e in events]
+    return matching[0]

@@ -11,8 +11,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 from detente.events.arguments import (
@@ -30,6 +31,7 @@ from detente.events.parse import parse_sentences
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
 from detente.timeline.dates import Tense, event_date
 from detente.timeline.lifetimes import date_killings
+from detente.timeline.narrative import carry_narrative_time
 from detente.timeline.places import find_location
 
 Token = Any
@@ -101,7 +103,11 @@ class RuleCoder:
                     memory.remember_subject(mention.source)
                 events.extend(found)
             memory.end_sentence()
-        return date_killings(events, getattr(self.resolver, "death_date", None), article.published)
+        dated = date_killings(events, getattr(self.resolver, "death_date", None), article.published)
+        trigger_docs = {s.start: docs[s.index] for s in keep}
+        return carry_narrative_time(
+            article.text, sentences, dated, article.published, partial(_told_in_past, trigger_docs)
+        )
 
     # -- one sentence ----------------------------------------------------------------------------
     def _code_sentence(
@@ -446,6 +452,24 @@ def _time_anchor(token: Token) -> Token:
             continue
         break
     return anchor
+
+
+def _told_in_past(docs: Mapping[int, Any], mention: EventMention) -> bool:
+    """Whether an event is told in the simple past or past perfect ("met", "had met", "was killed"),
+    not the present or present perfect ("has engaged", "opposes"): only those belong to a narrative."""
+    doc = docs.get(mention.evidence.sentence_start)
+    if doc is None:
+        return False
+    offset = mention.evidence.start - mention.evidence.sentence_start
+    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    anchor = _time_anchor(token)
+    head = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return any(c.tag_ == "VBD" for c in auxiliaries)
+    return bool(head.tag_ == "VBD")
 
 
 def _tense(token: Token) -> Tense | None:

@@ -95,6 +95,8 @@ def _ids(db: Path) -> dict[str, set[str]]:
 
 
 def main() -> None:
+    from detente.store.duck import query
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--batch-size", type=int, default=256)
@@ -127,6 +129,10 @@ def main() -> None:
     print(f"peak {max((r for _, r in samples), default=0):.0f} MB")
     resumed = _ids(db)
     print({table: len(ids) for table, ids in resumed.items()})
+    unique_texts = len({json.loads(line)["text"] for line in corpus.open(encoding="utf-8")})
+    problems = len(query(db, "SELECT problem_id FROM problems"))
+    print(f"input: {count} records, {unique_texts} distinct texts; stored {len(resumed['articles'])} articles "
+          f"+ {problems} problems (a record is lost when distinct texts > articles + problems)")  # fmt: skip
     if options.compare_clean:
         clean_db = folder / "clean.duckdb"
         clean_seconds, _, _ = run_watched([*command[:4], str(clean_db), *command[5:]], clean_db, None)

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 
 from detente import Detente
-from detente.ingest import read_file, read_paths
+from detente.ingest import read_file, read_paths, readers
 from detente.ingest.feeds import read_feed
 from detente.ingest.readers import MAX_ARTICLE_CHARS, extract_html
 from detente.records import Article, IngestProblem
@@ -59,6 +60,21 @@ def test_truncated_inputs_give_what_is_whole_and_name_the_rest(tmp_path: Path) -
     assert "broken JSON line" in problems[f"{tmp_path / 'cut.jsonl'}:2"]
     assert "cannot read file" in problems[str(tmp_path / "cut.jsonl.gz")]
     assert "broken JSON" in problems[str(tmp_path / "deep.json")]
+
+
+def test_json_lines_of_any_size_stream_and_an_overlong_line_is_named(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 4096)  # as if the file were gigabytes
+    lines = [json.dumps({"id": f"r{n}", "text": f"{BODY} Number {n}."}) for n in range(100)]
+    lines[50] = json.dumps({"id": "huge", "text": BODY * 60})
+    payload = ("\n".join(lines) + "\n").encode()
+    (tmp_path / "day.jsonl").write_bytes(payload)
+    (tmp_path / "day2.jsonl.gz").write_bytes(gzip.compress(payload.replace(b'"r', b'"g')))
+    items = list(read_paths([tmp_path]))
+    ids = {a.article_id for a in items if isinstance(a, Article)}
+    assert len(ids) == 198 and "huge" not in ids and {"r0", "r99", "g0", "g99"} <= ids
+    problems = _problems(items)
+    assert "longer than" in problems[f"{tmp_path / 'day.jsonl'}:51"]
+    assert "longer than" in problems[f"{tmp_path / 'day2.jsonl.gz'}:51"]
 
 
 def test_a_run_over_bad_files_reports_each_in_the_report_and_the_store(tmp_path: Path) -> None:

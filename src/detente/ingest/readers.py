@@ -93,6 +93,9 @@ def read_file(path: Path, manifest: Manifest | None = None, fetcher: Fetcher | N
     if suffix in URL_LIST_SUFFIXES and not compressed:
         yield from read_url_list(path, fetcher or Fetcher())
         return
+    if suffix in JSONL_SUFFIXES and _is_json_lines(_head(path, compressed)):
+        yield from _stream_jsonl(path, origin, compressed)  # any size: held one line at a time
+        return
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             yield IngestProblem(origin, f"file is larger than {MAX_FILE_BYTES // 2**20} MB; split it")
@@ -221,6 +224,60 @@ def _jsonl_line(line: str, origin: str, number: int) -> Iterator[Item]:
         yield IngestProblem(f"{origin}:{number}", "JSON nested too deeply")
         return
     yield _record(record, f"{origin}:{number}")
+
+
+def _open(path: Path, compressed: bool) -> io.BufferedIOBase:
+    return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def _head(path: Path, compressed: bool) -> bytes:
+    try:
+        with _open(path, compressed) as stream:
+            return stream.read(8192)
+    except (OSError, EOFError):
+        return b""  # the whole-file reader reports it
+
+
+def _is_json_lines(head: bytes) -> bool:
+    """One record per line (streamed), not one JSON array (read whole) nor a binary file (reported)."""
+    return bool(head.strip()) and not head.lstrip().startswith(b"[") and b"\x00" not in head
+
+
+def _stream_jsonl(path: Path, origin: str, compressed: bool) -> Iterator[Item]:
+    """JSON Lines of any size, a line at a time (a day of an aggregator is gigabytes): a line longer
+    than ``MAX_FILE_BYTES``, in broken UTF-8 or broken JSON is reported and the rest read; a file
+    that breaks off (a truncated .gz) keeps the records before the break."""
+    number, records = 0, 0
+    try:
+        with _open(path, compressed) as stream:
+            for number, line in enumerate(iter(lambda: stream.readline(MAX_FILE_BYTES + 1), b""), 1):
+                if len(line) > MAX_FILE_BYTES:
+                    yield IngestProblem(f"{origin}:{number}", f"line is longer than {MAX_FILE_BYTES // 2**20} MB")
+                    _skip_rest_of_line(stream)
+                    continue
+                if not line.strip():
+                    continue
+                records += 1
+                try:
+                    text = line.decode("utf-8-sig")
+                except UnicodeDecodeError as error:
+                    yield IngestProblem(
+                        f"{origin}:{number}", f"line is not valid UTF-8 (byte {error.start}); re-encode it"
+                    )
+                    continue
+                yield from _jsonl_line(text, origin, number)
+    except (OSError, EOFError) as error:
+        yield IngestProblem(origin, f"cannot read file past line {number}: {error}")
+        return
+    if not records:
+        yield IngestProblem(origin, "empty file")
+
+
+def _skip_rest_of_line(stream: io.BufferedIOBase) -> None:
+    while True:
+        chunk = stream.readline(MAX_FILE_BYTES)
+        if not chunk or chunk.endswith(b"\n"):
+            return
 
 
 def _read_jsonl_lines(raw: bytes, origin: str) -> Iterator[Item]:

@@ -76,6 +76,22 @@ class ArticleMemory:
         return None
 
 
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def _speaker(pronoun: Token) -> Token | None:
+    """The subject of the main clause whose reported clause this pronoun is the subject of: in "X said
+    it would …", "X announced they will …", the pronoun is X."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in SPEAKER_PRONOUNS:
+        return None
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
 def _is_person(actor: Actor) -> bool:
     return actor.name is not None and " " in actor.name and actor.sector is not None
 
@@ -100,9 +116,14 @@ class ArgumentFinder:
         if head.pos_ == "PRON" or text.lower() in THING_PRONOUNS:
             if head.dep_ in ("nsubj", "nsubjpass") and text.lower() in ("which", "who", "that"):
                 return self.actor(head.head.head, memory) if head.head.dep_ == "relcl" else None
+            speaker = _speaker(head)
+            if speaker is not None:  # "the unions said they would not end the strike": the unions
+                found = self.actor(speaker, memory)
+                if found is not None and (found.name is None or _is_person(found) == (text.lower() in PERSON_PRONOUNS)):
+                    return dataclasses.replace(found, confidence=found.confidence * 0.8)
             antecedent = memory.antecedent(text, head.idx)
             return dataclasses.replace(antecedent, confidence=antecedent.confidence * 0.8) if antecedent else None
-        core = _core_text(head)
+        core = core_text(head)
         if core.lower() in COUNTRY_ANAPHORS:
             antecedent = memory.antecedent("it", head.idx)
             return dataclasses.replace(antecedent, text=core) if antecedent else None
@@ -113,7 +134,7 @@ class ArgumentFinder:
             actor = mention[2]
         appositive = next((c for c in head.children if c.dep_ == "appos"), None)
         if appositive is not None:
-            actor = _merge(actor, self.resolver.resolve(_core_text(appositive), self.date, context=self.sentence))
+            actor = _merge(actor, self.resolver.resolve(core_text(appositive), self.date, context=self.sentence))
         else:
             actor = self._named_holder(head, actor)
         if actor is not None and actor.country is None:
@@ -139,7 +160,7 @@ class ArgumentFinder:
                 appositive = next((c for c in owner.children if c.dep_ == "appos"), None)
                 if appositive is None:
                     continue
-                person = self.resolver.resolve(_core_text(appositive), self.date, context=self.sentence)
+                person = self.resolver.resolve(core_text(appositive), self.date, context=self.sentence)
                 if person is not None and _is_person(person):
                     named = _merge(person, actor)
                     return dataclasses.replace(named, text=actor.text) if actor is not None and named else named
@@ -148,11 +169,19 @@ class ArgumentFinder:
 
 UNRESOLVED_CONFIDENCE = 0.3
 AGENTIVE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+# Nouns that name those who act though no suffix says so ("East Asian countries", "the rebels", "officials")
+COLLECTIVE_ACTORS = frozenset({
+    "country", "nation", "state", "government", "ally", "authority", "force", "troop", "party", "militia",
+    "delegation", "envoy", "army", "police", "military", "regime", "administration", "court", "parliament",
+    "ministry", "agency", "organization", "organisation", "council", "committee", "coalition", "bloc",
+    "official", "diplomat", "rebel", "citizen", "people", "group", "union", "company", "firm",
+})  # fmt: skip
 
 
 def _is_agentive_noun(token: Token) -> bool:
     """Nouns that name who acts ("protesters", "investigators", "residents"), not what happens."""
-    return token.pos_ == "NOUN" and token.lemma_.lower().endswith(AGENTIVE_SUFFIXES)
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma.endswith(AGENTIVE_SUFFIXES) or lemma in COLLECTIVE_ACTORS)
 
 
 def _merge(first: Actor | None, second: Actor | None) -> Actor | None:
@@ -176,7 +205,7 @@ def _conjuncts(token: Token) -> Iterator[Token]:
             yield from _conjuncts(child)
 
 
-def _core_text(head: Token) -> str:
+def core_text(head: Token) -> str:
     """The noun phrase without its clauses, appositions and conjuncts (but with "of" phrases)."""
     keep = [head]
     stack = [c for c in head.children if c.dep_ not in CORE_DEPS_DROPPED or _is_of_phrase(c)]
@@ -207,6 +236,8 @@ def subject_of(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "conj":
         return subject_of(head)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head is not head:
+        return subject_of(head.head)  # "Israel is willing to withdraw": the one who is willing
     if verb.dep_ in CONTROL_DEPS and head.pos_ in ("VERB", "AUX"):
         controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         return controller if controller is not None and verb.dep_ == "xcomp" else subject_of(head)

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from detente.events.arguments import (
     ArgumentFinder,
     ArticleMemory,
+    core_text,
     object_of,
     passive_subject,
     prepositional_objects,
@@ -26,7 +27,7 @@ from detente.events.arguments import (
 )
 from detente.events.codebook import lookup
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
-from detente.events.modality import ceasing_head, is_allegation, modality_of
+from detente.events.modality import ceasing_head, is_allegation, is_negated, modality_of
 from detente.events.parse import parse_sentences
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
 from detente.timeline.dates import Tense, event_date
@@ -50,7 +51,22 @@ LIGHT_VERBS = frozenset({
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
 ARMED_STORMING_CODE = "190"
 VIOLENT_ROOTS = frozenset({"18", "19", "20", "15"})
-MAX_ACTORS_PER_SLOT = 3  # "Iran, Iraq and Syria …": more conjuncts than this is a list, not actors
+COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
+# "is willing to withdraw", "stands ready to help": the actor's own stated intent
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "poised"})
+MAX_ACTORS_PER_SLOT = 3
+STATE_ONLY_ROOTS = frozenset({"17"})  # coercion (arrests, curfews, expulsions): what states do
+OVERRIDE_DEPS = frozenset({"compound", "amod", "nmod", "advmod"})
+OBLIGATION_MODALS = {"must": "demand", "should": "appeal"}  # reported "X must/should …": which frame
+# Events done between two coordinated subjects when no one else is named ("A and B met", "… clashed")
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+FORCEFUL_ROOTS = frozenset({"18", "19", "20"})
+ADDRESSED_ROOTS = frozenset({"02", "10"})  # demands and appeals: "demanded that X resign" is addressed to X
+# Events whose recipient may be a thing — a decision, a plan, a vote, a building — when no actor is named.
+# Not aid, concessions, talks or cooperation, whose direct object is what is given or done, not to whom.
+THING_TARGET_ROOTS = frozenset({"05", "09", "11", "12", "14", "16", "17", "18", "19", "20"})
+THING_CONFIDENCE = 0.2  # "Iran, Iraq and Syria …": more conjuncts than this is a list, not actors
 
 
 class ActorSource(Protocol):
@@ -69,6 +85,7 @@ class Trigger:
     agent_slots: tuple[str, ...] = ()
     complement: Token | None = None  # for a frame ("ordered X to cease"): the complement's verb
     framed: str | None = None  # for a complement: the frame that governs it ("demand", "threat", …)
+    theme: bool = False  # the pattern's object is what is done or given ("signed a pact"), never the recipient
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,17 +152,29 @@ class RuleCoder:
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 pattern = self._verb_pattern(token)
                 if pattern is not None:
-                    found.append(Trigger(token, pattern.cameo, pattern.id, False, pattern.target))
+                    theme = bool(pattern.objects) and "dobj" not in pattern.target
+                    obj = _constrained_object(token) if pattern.objects else None
+                    cameo = self._override(obj, pattern.cameo, light=True) if obj is not None else pattern.cameo
+                    found.append(Trigger(token, cameo, pattern.id, False, pattern.target, theme=theme))
                     if pattern.objects:
                         obj = _constrained_object(token)
                         if obj is not None:
                             consumed.add(obj.i)
         found = self._apply_frames(found)
+        obligations = self._obligations(doc, found)
+        demanded = {t.complement.i: t.rule.split("-")[1].split("/")[0] for t in obligations if t.complement is not None}
+        found = [
+            dataclasses.replace(t, framed=OBLIGATION_MODALS[demanded[t.token.i]])
+            if t.token.i in demanded and not t.nominal and t.framed is None
+            else t
+            for t in found
+        ] + obligations
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 noun = self._noun_pattern(token)
                 if noun is not None:
-                    found.append(Trigger(token, noun.cameo, noun.id, True, noun.target, noun.agent))
+                    cameo = self._override(token, noun.cameo)
+                    found.append(Trigger(token, cameo, noun.id, True, noun.target, noun.agent))
         return found
 
     def _apply_frames(self, triggers: list[Trigger]) -> list[Trigger]:
@@ -177,6 +206,44 @@ class RuleCoder:
             if t.token.i not in heads
         ]
         return result + combined
+
+    def _override(self, noun: Token, cameo: str, light: bool = False) -> str:
+        """ "a hunger strike", "a scathing attack": the modifier says what the event is. After a verb
+        (``light``), a fixed code only where the verb just performs the noun's event ("launched a scathing
+        attack"), not where it does something else to it ("halted their rocket attacks")."""
+        modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in OVERRIDE_DEPS}
+        modifiers |= {c.lower_ for c in noun.children if c.dep_ in OVERRIDE_DEPS}
+        if not modifiers:
+            return cameo
+        lemma = noun.lemma_.lower()
+        for rule in self.lexicon.overrides:
+            if lemma in rule.heads and modifiers & rule.modifiers:
+                own = self._noun_pattern(noun)
+                if light and rule.cameo is not None and (own is None or own.cameo[:2] != cameo[:2]):
+                    return cameo
+                return rule.recode(cameo) or cameo
+        return cameo
+
+    def _obligations(self, doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+        """ "Russia says Israel must end its attacks": the speaker demands it of the clause's subject
+        (PLOVER REQUEST), whether or not what is demanded is an event of the lexicon."""
+        reporting = self.lexicon.cue("reporting.words")
+        by_token = {t.token.i: t for t in triggers if not t.nominal}
+        found = []
+        for token in doc:
+            modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
+            if modal is None or token.dep_ != "ccomp" or self._lemma(token.head) not in reporting:
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or is_negated(token, self.lexicon):
+                continue
+            frame = self.lexicon.frames.get(OBLIGATION_MODALS[modal])
+            if frame is None:
+                continue
+            demanded = by_token.get(token.i)
+            cameo = frame.combine(demanded.cameo) if demanded is not None else frame.default
+            rule = f"obligation-{modal}" + (f"/{demanded.rule}" if demanded is not None else "")
+            found.append(Trigger(token.head, cameo, rule, False, ("nsubj",), complement=token))
+        return found
 
     def _lemma(self, token: Token) -> str:
         return self.lexicon.lemma_fixes.get(token.lower_, token.lemma_.lower())
@@ -219,6 +286,12 @@ class RuleCoder:
         if trigger.framed is not None and modality == "asserted":
             modality = "negated" if trigger.framed == "refusal" else "intended"  # ordered, threatened, vowed: not done
         cameo = trigger.cameo
+        theme = None
+        if not trigger.nominal and trigger.complement is None and trigger.framed is None:
+            stance = self._stance_code(token, cameo, modality)
+            if stance is not None:  # "will release X": an intent (AGREE); "did not sign": a refusal
+                cameo, modality = stance, "asserted"
+        passive = None
         if trigger.nominal:
             source_token = _nominal_agent(token, trigger.agent_slots)
             stopper = ceasing_head(token, self.lexicon)
@@ -236,12 +309,19 @@ class RuleCoder:
             passive = passive_subject(token)
             source_token = subject_of(token)
             target_tokens = [passive] if passive is not None else self._verb_targets(token, trigger.target_slots)
+            if trigger.theme:  # "signed a pact", "reached a deal": what was done, not to whom
+                theme = passive or object_of(token)
             if trigger.complement is not None and trigger.target_slots not in (("dobj", "dative"),):
                 target_tokens = self._verb_targets(trigger.complement, trigger.target_slots)  # "vowed to protect X"
+        if source_token is None and not trigger.nominal and cameo[:2] in STATE_ONLY_ROOTS and passive is not None:
+            # "X was arrested in Rwanda": only the state arrests, so the place names who did
+            places = [t for t in prepositional_objects(token, "in") if t.pos_ == "PROPN" and not _is_time_word(t)]
+            source_token = next((t for t in places if not any(_is_time_word(c) for c in t.subtree)), None)
         if source_token is None:
             return []
         sources = finder.actors(source_token, memory)[:MAX_ACTORS_PER_SLOT]
-        targets: list[Actor | None] = []
+        targets: list[Actor] = []
+        chosen, skipped_self = None, False
         for target_token in target_tokens:
             if _is_time_word(target_token):
                 continue  # "condemned … on Wednesday": a date, not a recipient
@@ -251,16 +331,100 @@ class RuleCoder:
                 targets = list(self._event_agent(target_token, finder, memory))
             else:
                 targets = list(finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT])
+            if targets and all(_same_actor(source, target) for source in sources for target in targets):
+                targets, skipped_self = [], True  # "began an investigation into X": not the investigators
             if targets:
+                chosen = target_token
                 break
+        if targets and chosen is not None and theme is not None and chosen.i == theme.i and len(sources) > 1:
+            targets = []  # "A and B signed a pact": they signed it with each other
+        pairs = [(source, targets) for source in sources]
+        allied = trigger.cameo[:2] in FORCEFUL_ROOTS and any(
+            source.text.lower().startswith(("its ", "their ", "his ", "her ")) for source in sources
+        )
+        if not targets and len(sources) > 1 and trigger.cameo[:2] in RECIPROCAL_ROOTS and not allied:
+            # "India and Pakistan agreed to …", "Syria and Israel fired …": each side does it to the other
+            # (but "Iran and its allies attacked …" are one side)
+            pairs = [(source, [other for other in sources if other is not source]) for source in sources]
+        elif not targets:
+            targets = self._fallback_targets(trigger, target_tokens, finder, memory, theme)
+            if not targets and skipped_self:
+                return []  # the one recipient named is the source itself ("the US … its troops")
+            pairs = [(source, targets) for source in sources]
         readings: list[tuple[Actor, Actor | None, Modality, str]] = []
-        for source in sources:
+        for source, recipients in pairs:
             cameo = recode_for_source(cameo, source)
-            for target in targets or [None]:
+            named: list[Actor | None] = [*recipients]
+            for target in named or [None]:
                 if target is not None and _same_actor(source, target):
                     continue
                 readings.append((source, target, modality, cameo))
         return readings
+
+    def _fallback_targets(
+        self,
+        trigger: Trigger,
+        candidates: Sequence[Token],
+        finder: ArgumentFinder,
+        memory: ArticleMemory,
+        theme: Token | None = None,
+    ) -> list[Actor]:
+        """When no actor is named where the recipient goes: whoever a demand is addressed to ("demanded
+        that the minister resign"), else the thing acted on ("rejected the election results", "seized
+        the oil fields"), or the author of that thing ("welcomed the decision by the WHO")."""
+        token = trigger.token
+        if not trigger.nominal and trigger.cameo[:2] in ADDRESSED_ROOTS:
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            addressee = subject_of(clause) if clause is not None else None
+            if addressee is not None:
+                found = finder.actors(addressee, memory)[:MAX_ACTORS_PER_SLOT]
+                if found:
+                    return found
+        if trigger.cameo[:2] not in THING_TARGET_ROOTS:
+            return []
+        obj = passive_subject(token) or object_of(token) if not trigger.nominal else None
+        if theme is None and obj is not None and self._noun_pattern(obj) is not None:
+            theme = obj  # "carried out airstrikes against five sites": the strikes are the event itself
+        if theme is not None:  # "launched a probe into the approval": what the pattern's event is about
+            noun = self._noun_pattern(theme)
+            slots = noun.target if noun is not None else trigger.target_slots
+            first = [t for slot in slots for t in prepositional_objects(theme, slot)]
+            if not trigger.nominal:
+                verb_slots = [slot for slot in trigger.target_slots if slot != "dobj"]
+                first += [t for slot in verb_slots for t in prepositional_objects(token, slot)]
+            if noun is None:
+                first.append(theme)  # "violated Sudan's ceasefire": the ceasefire's party
+            candidates = first
+        elif trigger.nominal:
+            first = [t for slot in trigger.target_slots[:1] for t in prepositional_objects(token, slot)]
+        else:
+            passive = passive_subject(token)
+            first = [passive] if passive is not None else [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        for thing in first:
+            if thing not in candidates or thing.pos_ not in ("NOUN", "PROPN") or _is_time_word(thing):
+                continue
+            author = _nominal_agent(thing, ("by",))
+            if author is not None and author.dep_ in ("poss", "pobj"):
+                found = finder.actors(author, memory)[:1]
+                if found:
+                    return found
+            return [Actor(text=core_text(thing), confidence=THING_CONFIDENCE)]
+        return []
+
+    def _stance_code(self, token: Token, cameo: str, modality: Modality) -> str | None:
+        """PLOVER codes a cooperative act an actor says it will do as the intent to do it (AGREE), and
+        one it will not do, or failed to do, as a refusal (REJECT). Force it will use stays itself,
+        with modality "intended" (a threat is only what the actor says as one: "threatened to")."""
+        root = cameo[:2]
+        if modality == "negated" and root in COOPERATIVE_ROOTS | {"03"}:
+            refusal = self.lexicon.frames.get("refuse")
+            if refusal is not None:
+                return refusal.recode(cameo) or refusal.default
+        if modality == "intended" and _announced_intent(token) and root in COOPERATIVE_ROOTS:
+            intent = self.lexicon.frames.get("vow")
+            if intent is not None:
+                return intent.recode(cameo)
+        return None
 
     def _event_agent(self, noun: Token, finder: ArgumentFinder, memory: ArticleMemory) -> list[Actor]:
         agent = _nominal_agent(noun, ("by",))
@@ -282,6 +446,8 @@ class RuleCoder:
                 targets.append(obj)
             elif slot == "dative":
                 targets.extend(c for c in token.children if c.dep_ == "dative")
+            elif slot == "nsubj":  # who a demand is put to: "… said Israel must end …"
+                targets.extend(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
             else:
                 targets.extend(prepositional_objects(token, slot))
                 if obj is not None:  # "imposed sanctions on Iran": the prep hangs on the object
@@ -364,6 +530,20 @@ TIME_WORDS = frozenset({
     "tomorrow", "tonight", "week", "month", "year", "weekend", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
 })  # fmt: skip
+
+
+def _announced_intent(verb: Token) -> bool:
+    """ "Iran will release …", "said it would allow …", "is willing to withdraw …" — not "plans to",
+    "is expected to": the actor commits itself, a reporter does not guess."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _is_time_word(token: Token) -> bool:

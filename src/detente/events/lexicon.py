@@ -51,10 +51,28 @@ class Frame:
     default: str
 
     def combine(self, complement: str) -> str:
+        return self.recode(complement) or self.default
+
+    def recode(self, complement: str) -> str | None:
+        """The combined code by longest prefix of ``complement``, or None when the frame maps none."""
         for prefix in (complement, complement[:3], complement[:2]):
             if prefix in self.codes:
                 return self.codes[prefix]
-        return self.default
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A modifier that changes what an event noun is: a "hunger" strike is a protest, a "cyber" attack
+    coercion, a "scathing" attack an accusation (cues.yaml compound_overrides)."""
+
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+    cameo: str | None
+    by_root: Mapping[str, str]
+
+    def recode(self, cameo: str) -> str | None:
+        return self.cameo if self.cameo is not None else self.by_root.get(cameo[:2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +83,7 @@ class Lexicon:
     trigger_forms: frozenset[str]  # cheap pre-parse filter: every surface form of every trigger
     frames: Mapping[str, Frame]  # governing verb lemma → its complement frame
     lemma_fixes: Mapping[str, str]  # surface form → lemma, where the tagger's lemmatizer is wrong
+    overrides: tuple[Override, ...] = ()  # event-noun modifiers that change the code, in file order
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -172,6 +191,21 @@ def _frames(data: Any) -> dict[str, Frame]:
     return frames
 
 
+def _overrides(data: Any) -> tuple[Override, ...]:
+    rules = []
+    for number, rule in enumerate(data or [], 1):
+        where = f"events/data/cues.yaml compound_overrides entry {number}"
+        if not isinstance(rule, dict) or not rule.get("head") or not rule.get("modifier"):
+            raise LexiconError(f"{where}: needs 'head', 'modifier' and 'cameo' or 'cameo_by_root'")
+        by_root = {str(k): _check_code(v, where) for k, v in (rule.get("cameo_by_root") or {}).items()}
+        cameo = _check_code(rule["cameo"], where) if rule.get("cameo") is not None else None
+        if cameo is None and not by_root:
+            raise LexiconError(f"{where}: needs 'cameo' or 'cameo_by_root'")
+        heads = frozenset(_string_list(rule, "head", where))
+        rules.append(Override(heads, frozenset(_string_list(rule, "modifier", where)), cameo, by_root))
+    return tuple(rules)
+
+
 def _event_lemmas(verbs: Mapping[str, Sequence[VerbPattern]], nouns: Mapping[str, Sequence[NounPattern]]) -> list[str]:
     """Lemmas that can start an event. Verbs whose every pattern is a CAMEO 01 statement ("say",
     "tell") are left out: PLOVER has no such event, and they stand in nearly every news sentence,
@@ -225,4 +259,5 @@ def load_lexicon() -> Lexicon:
         trigger_forms=_trigger_forms(_event_lemmas(verbs, nouns), irregular),
         frames=_frames(cues.get("complement_frames")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in fixes.items()},
+        overrides=_overrides(cues.get("compound_overrides")),
     )

@@ -83,13 +83,19 @@ def modality_of(trigger: Token, lexicon: Lexicon, nominal: bool) -> Modality:
     if (nominal and _historical_nominal(trigger, lexicon)) or (not nominal and _perfect_span(trigger)):
         return "historical"
     verb = trigger if not nominal else next((a for a in chain if a.pos_ in ("VERB", "AUX")), trigger)
-    if is_negated(verb, lexicon):
+    if is_negated(verb, lexicon) or _failed(verb, lexicon):
         return "negated"
     if _hypothetical(chain, lexicon):
         return "hypothetical"
     if _intended(verb, lexicon):
         return "intended"
     return "asserted"
+
+
+def _failed(verb: Token, lexicon: Lexicon) -> bool:
+    """ "failed to reach a deal", "refrained from attacking": the event did not happen."""
+    governing = lexicon.cue("negation.governing_verbs")
+    return verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_ in governing and not is_negated(verb.head, lexicon)
 
 
 def _generic_relative(trigger: Token) -> bool:

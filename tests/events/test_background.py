@@ -75,3 +75,11 @@ def find_type(events: list[EventMention], plover: str, source: str | None = None
     matching = [e for e in events if e.plover_type == plover and source in (None, e.source.country)]
     assert matching, [(e.plover_type, e.source.text, e.date) for e in events]
     return matching[0]
+
+
+def test_a_possessor_of_an_assassination_is_who_was_killed(coder: RuleCoder) -> None:
+    events = code(coder, "Britain condemned the journalist's arrest by Iranian police.")
+    arrest = next(e for e in events if e.evidence.trigger == "arrest")
+    assert arrest.source.country == "IRN" and arrest.target is not None and "journalist" in arrest.target.text
+    recalled = code(coder, "Iran has rethought its policies since General Soleimani's assassination.")
+    assert not [e for e in recalled if e.plover_type == "ASSAULT" and e.source.name == "Qassem Soleimani"]

@@ -305,6 +305,10 @@ class RuleCoder:
                     source_token = subject_of(stopper.head)
             slots = [*trigger.target_slots, *(s for s in GENERIC_TARGET_SLOTS if s not in trigger.target_slots)]
             target_tokens = [t for slot in slots for t in prepositional_objects(token, slot)]
+            undergoer = _possessed_undergoer(token)
+            if undergoer is not None:  # "Gen. Suleimani's assassination": he was killed, he did not kill
+                source_token = next(prepositional_objects(token, "by"), None)
+                target_tokens = [undergoer]
         else:
             passive = passive_subject(token)
             source_token = subject_of(token)
@@ -559,6 +563,22 @@ def _phrase(token: Token) -> str:
 
 def _constrained_object(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "obj")), None)
+
+
+# Event nouns whose possessor is who undergoes the act when no "of" phrase names someone else:
+# "Suleimani's assassination", "the journalist's arrest", "Ratcliffe's release".
+UNDERGOER_NOUNS = frozenset({
+    "assassination", "killing", "murder", "execution", "death", "arrest", "detention", "abduction",
+    "kidnapping", "capture", "imprisonment", "deportation", "expulsion", "extradition", "release",
+    "ouster", "overthrow", "torture",
+})  # fmt: skip
+
+
+def _possessed_undergoer(noun: Token) -> Token | None:
+    if noun.lemma_ not in UNDERGOER_NOUNS or next(prepositional_objects(noun, "of"), None) is not None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and owner.pos_ != "PRON" else None
 
 
 def _nominal_agent(token: Token, agent_slots: Sequence[str]) -> Token | None:

@@ -61,7 +61,7 @@ def check_verbs(verbs: list[dict], codes: set[str], errors: list[str]) -> None:
         if p.get("particle") is not None and not is_lemma(p["particle"]):
             errors.append(f"verbs {pid}: particle {p['particle']!r} is not a lowercase single lemma")
         obj = p.get("object")
-        if obj is not None and (not isinstance(obj, list) or not obj or not all(map(is_lemma, obj))):
+        if obj is not None and (not isinstance(obj, list) or not obj or not all(w == "*" or is_lemma(w) for w in obj)):
             errors.append(f"verbs {pid}: object must be a non-empty list of lemmas: {obj!r}")
         check_slots(f"verbs {pid}: target", p.get("target"), errors, allow_slots=True)
 
@@ -198,7 +198,8 @@ def matches(pattern: dict, token, fixes: dict[str, str]) -> bool:
     objects = pattern.get("object")
     if objects is None:
         return True
-    return any(lemma(t, fixes) in objects for t in object_candidates(token, particle))
+    candidates = object_candidates(token, particle)
+    return any(lemma(t, fixes) in objects or "*" in objects for t in candidates)
 
 
 def check_examples(

@@ -99,3 +99,33 @@ def test_agreeing_a_deal_is_signing_it_and_countries_are_actors(coder: RuleCoder
     assert ("Norway", "Iceland") in agreed
     talks = code(coder, "Brazil held talks with several neighbouring countries on Monday.")
     assert any(target and "countries" in target for _, target in dyads(talks, "CONSULT"))
+
+
+def test_refusing_to_stop_is_a_rejection_not_a_concession(coder: RuleCoder) -> None:
+    refused = code(coder, "Chile said it will never halt its campaign against the drug cartels.")
+    assert any(source == "Chile" for source, _ in dyads(refused, "REJECT"))
+    assert not any(source == "Chile" for source, _ in dyads(refused, "YIELD"))
+
+
+def test_the_recipient_of_what_was_agreed_or_refused_is_in_the_complement(coder: RuleCoder) -> None:
+    pledged = code(coder, "Brazil has pledged to work with Argentina on new border projects.")
+    assert ("Brazil", "Argentina") in dyads(pledged, "AGREE")
+    refused = code(coder, "The ministry refused to respond to a request from Kenya for the files.")
+    assert ("The ministry", "Kenya") in dyads(refused, "REJECT")
+    joint = code(coder, "Peru and Chile agreed to build a railway across the Andes.")
+    assert ("Peru", "Chile") in dyads(joint, "AGREE")
+
+
+def test_returning_any_object_to_its_owner_is_a_retreat(coder: RuleCoder) -> None:
+    returned = code(coder, "Canada returned a carved wooden mask stolen in 1950 to Mexico on Tuesday.")
+    assert ("Canada", "Mexico") in dyads(returned, "RETREAT")
+    assert not code(coder, "The Canadian minister returned to Mexico on Tuesday.")
+    fired = code(coder, "Indian soldiers returned fire at the Pakistani troops.")
+    assert dyads(fired, "ASSAULT")
+
+
+def test_pledged_support_is_support_and_captured_territory_is_force(coder: RuleCoder) -> None:
+    pledged = code(coder, "Sweden pledged its full support for Finland.")
+    assert ("Sweden", "Finland") in dyads(pledged, "SUPPORT")
+    captured = code(coder, "Ethiopian troops captured two towns in Eritrea on Sunday.")
+    assert dyads(captured, "ASSAULT")

@@ -269,7 +269,8 @@ class RuleCoder:
                 candidates = [g.lemma_.lower() for g in governed] + candidates
             elif pattern.particle is None and particle is not None:
                 continue  # "called off" is not "called"
-            if pattern.objects and not any(c in pattern.objects for c in candidates):
+            wildcard = "*" in pattern.objects and any(c is not None for c in candidates)  # any object at all
+            if pattern.objects and not wildcard and not any(c in pattern.objects for c in candidates):
                 continue
             return pattern
         return None
@@ -292,6 +293,7 @@ class RuleCoder:
             if stance is not None:  # "will release X": an intent (AGREE); "did not sign": a refusal
                 cameo, modality = stance, "asserted"
         passive = None
+        complement_tokens: list[Token] = []
         if trigger.nominal:
             source_token = _nominal_agent(token, trigger.agent_slots)
             stopper = ceasing_head(token, self.lexicon)
@@ -317,6 +319,8 @@ class RuleCoder:
                 theme = passive or object_of(token)
             if trigger.complement is not None and trigger.target_slots not in (("dobj", "dative"),):
                 target_tokens = self._verb_targets(trigger.complement, trigger.target_slots)  # "vowed to protect X"
+            elif trigger.complement is None:  # "agreed to set up a hospital in Gaza", "pledged to work with X"
+                complement_tokens = [t for c in token.children if c.dep_ == "xcomp" for t in self._verb_targets(c, ())]
         if source_token is None and not trigger.nominal and cameo[:2] in STATE_ONLY_ROOTS and passive is not None:
             # "X was arrested in Rwanda": only the state arrests, so the place names who did
             places = [t for t in prepositional_objects(token, "in") if t.pos_ == "PROPN" and not _is_time_word(t)]
@@ -339,6 +343,19 @@ class RuleCoder:
                 targets, skipped_self = [], True  # "began an investigation into X": not the investigators
             if targets:
                 chosen = target_token
+                break
+        reciprocal = len(sources) > 1 and trigger.cameo[:2] in RECIPROCAL_ROOTS
+        for target_token in complement_tokens if not targets and not reciprocal else ():
+            # the recipient of what the subject agreed or pledged to do: an actor, not a thing or an event
+            noun = self._noun_pattern(target_token)
+            if noun is not None:  # "refused to respond to a request from X": whoever made the request
+                target_token = _nominal_agent(target_token, noun.agent)
+            if target_token is None or _is_time_word(target_token):
+                continue
+            targets = finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT]
+            if targets and all(_same_actor(source, target) for source in sources for target in targets):
+                targets = []
+            if targets:
                 break
         if targets and chosen is not None and theme is not None and chosen.i == theme.i and len(sources) > 1:
             targets = []  # "A and B signed a pact": they signed it with each other
@@ -456,6 +473,13 @@ class RuleCoder:
                 targets.extend(prepositional_objects(token, slot))
                 if obj is not None:  # "imposed sanctions on Iran": the prep hangs on the object
                     targets.extend(prepositional_objects(obj, slot))
+        if obj is not None and "dobj" not in slots:
+            # the object is what is given or done, the recipient a prepositional phrase that the parser may
+            # hang inside the object: "returned a pendant engraved with an eagle to Russia"
+            inside = [inner for inner in obj.subtree if inner is not obj]
+            for slot in slots:
+                if slot not in ("dobj", "dative", "nsubj"):
+                    targets.extend(reversed([t for inner in inside for t in prepositional_objects(inner, slot)]))
         return targets
 
     def _mention(

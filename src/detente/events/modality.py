@@ -73,6 +73,8 @@ def is_allegation(trigger: Token) -> bool:
 
 def modality_of(trigger: Token, lexicon: Lexicon, nominal: bool) -> Modality:
     """The modality of the event whose trigger is ``trigger`` (a verb, or an event noun if ``nominal``)."""
+    if not nominal and _is_ceasing_verb(trigger, lexicon) and is_negated(trigger, lexicon):
+        return "negated"  # "will not end the strike": the stopping is refused, not done
     if ceasing_head(trigger, lexicon) is not None or (not nominal and _is_ceasing_verb(trigger, lexicon)):
         return "ceased"
     chain = [trigger, *ancestors(trigger)]

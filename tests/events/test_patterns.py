@@ -129,3 +129,57 @@ def test_pledged_support_is_support_and_captured_territory_is_force(coder: RuleC
     assert ("Sweden", "Finland") in dyads(pledged, "SUPPORT")
     captured = code(coder, "Ethiopian troops captured two towns in Eritrea on Sunday.")
     assert dyads(captured, "ASSAULT")
+
+
+def test_with_no_actor_undergoing_it_the_place_is_the_target(coder: RuleCoder) -> None:
+    built = code(coder, "The Dutch government agreed to build three new schools in Ghana.")
+    assert ("The Dutch government", "Ghana") in dyads(built, "AGREE")
+    truce = code(coder, "The rebels declared a two-week truce in Mali on Sunday.")
+    assert ("The rebels", "Mali") in dyads(truce, "RETREAT")
+    # what is condemned stays the thing itself, not where it happened
+    condemned = code(coder, "Chile condemned the bombing of a hospital in Syria.")
+    assert not any(target == "Syria" for _, target in dyads(condemned, "ACCUSE"))
+
+
+def test_two_parties_agreeing_to_do_something_do_it_with_each_other(coder: RuleCoder) -> None:
+    joint = code(coder, "Egypt and its allies agreed to hold a joint naval exercise.")
+    assert ("Egypt", "its allies") in dyads(joint, "AGREE")
+    talks = code(coder, "Canada and Mexico have agreed to start negotiations for a new trade agreement.")
+    assert {("Canada", "Mexico"), ("Mexico", "Canada")} <= dyads(talks, "AGREE")
+
+
+def test_a_refusal_until_another_acts_is_addressed_to_that_actor(coder: RuleCoder) -> None:
+    lifted = code(coder, "Washington will not lift the embargo unless Cuba frees political prisoners.")
+    assert ("Washington", "Cuba") in dyads(lifted, "REJECT")
+
+
+def test_the_recipient_follows_an_event_noun_and_a_light_verb(coder: RuleCoder) -> None:
+    suspended = code(coder, "Norway announced a suspension of aid to Uganda.")
+    assert ("Norway", "Uganda") in dyads(suspended, "SANCTION")
+    cyber = code(coder, "Russia has launched cyber warfare against Estonia.")
+    assert ("Russia", "Estonia") in dyads(cyber, "ASSAULT")
+
+
+def test_troops_sent_for_peacekeeping_are_aid_and_a_call_for_sanctions_is_disapproval(coder: RuleCoder) -> None:
+    sent = code(coder, "Ghana is sending 300 soldiers to join the peacekeeping mission in Mali.")
+    assert any(source == "Ghana" for source, _ in dyads(sent, "AID"))
+    assert not dyads(code(coder, "Russia sent troops to the border."), "AID")
+    announced = code(coder, "Kenya announced the deployment of 500 troops to Somalia on a peacekeeping mission.")
+    assert ("Kenya", "Somalia") in dyads(announced, "AID")
+    called = code(coder, "Several lawmakers called for sanctions against Belarus over the crackdown.")
+    assert ("Several lawmakers", "Belarus") in dyads(called, "ACCUSE")
+
+
+def test_two_sides_named_in_one_noun_phrase_are_two_actors(coder: RuleCoder) -> None:
+    agreed = code(coder, "UK and EU negotiators have agreed a new trade deal.")
+    assert ("UK", "EU negotiators") in dyads(agreed, "SUPPORT")
+    met = code(coder, "Russia and Turkey's foreign ministers met on Monday.")
+    assert ("Russia", "Turkey's foreign ministers") in dyads(met, "CONSULT")
+    # one side of a fight named twice does not fight itself
+    attacked = code(coder, "US and British forces attacked the town.")
+    assert not any(target in ("US", "British forces") for _, target in dyads(attacked, "ASSAULT"))
+
+
+def test_forces_mobilized_for_an_operation_are_mobilized_against_its_target(coder: RuleCoder) -> None:
+    mobilized = code(coder, "Serbia mobilized its troops for a possible offensive against Kosovo.")
+    assert ("Serbia", "Kosovo") in dyads(mobilized, "MOBILIZE")

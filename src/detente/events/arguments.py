@@ -106,10 +106,39 @@ class ArgumentFinder:
         """The actor(s) a noun phrase names: one per conjunct ("Iran and the U.S.")."""
         found = []
         for token in [head, *_conjuncts(head)]:
+            sides = self._coordinated_owners(token)
+            if sides:
+                found.extend(sides)
+                continue
             actor = self.actor(token, memory)
             if actor is not None:
                 found.append(actor)
         return found
+
+    def _coordinated_owners(self, head: Token) -> list[Actor]:
+        """ "UK and EU negotiators", "Russia and Turkey's foreign ministers": two sides named in one noun
+        phrase, the first by its bare name. Both must be countries or bodies the resolver knows."""
+        if head.pos_ != "NOUN":
+            return []
+        first = next((c for c in head.children if c.dep_ in ("nmod", "poss", "compound") and c.pos_ == "PROPN"), None)
+        if first is None or not any(c.dep_ == "cc" for c in first.children):
+            return []
+        second = next((c for c in first.children if c.dep_ == "conj"), None)
+        if second is None:  # the parse hangs the second name on the head: "UK [and] EU negotiators"
+            second = next(
+                (c for c in head.children if c.i > first.i and c.dep_ == "compound" and c.pos_ == "PROPN"), None
+            )
+        if second is None or second.i > head.i:
+            return []
+        text = head.doc.text
+        one = text[first.left_edge.idx : first.idx + len(first.text)]
+        start = second.left_edge.idx if second.left_edge.i > first.i else second.idx
+        two = text[start : head.idx + len(head.text)].strip()
+        sides = [self.resolver.resolve(one, self.date, context=self.sentence), None]
+        sides[1] = self.resolver.resolve(two, self.date, context=self.sentence)
+        if sides[0] is None or sides[1] is None or sides[0].country is None or sides[0].country == sides[1].country:
+            return []
+        return [dataclasses.replace(sides[0], text=one), dataclasses.replace(sides[1], text=two)]
 
     def actor(self, head: Token, memory: ArticleMemory) -> Actor | None:
         text = head.text

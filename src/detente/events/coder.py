@@ -66,7 +66,17 @@ ADDRESSED_ROOTS = frozenset({"02", "10"})  # demands and appeals: "demanded that
 # Events whose recipient may be a thing — a decision, a plan, a vote, a building — when no actor is named.
 # Not aid, concessions, talks or cooperation, whose direct object is what is given or done, not to whom.
 THING_TARGET_ROOTS = frozenset({"05", "09", "11", "12", "14", "16", "17", "18", "19", "20"})
+PEACEKEEPING_CODE = "074"
 THING_CONFIDENCE = 0.2  # "Iran, Iraq and Syria …": more conjuncts than this is a list, not actors
+# refusals and threats made conditional on what another actor does first
+CONDITIONAL_ROOTS = frozenset({"12", "13"})
+CONDITIONS = frozenset({"until", "till", "unless", "before"})
+# clauses and arguments of their own: an "in" phrase there is not where the trigger's event happens
+PLACE_BARRIERS = frozenset({
+    "nsubj", "nsubjpass", "csubj", "agent", "relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "appos", "poss",
+})  # fmt: skip
+# what is condemned, rejected, protested or investigated is the thing itself, not where it happened
+ABOUT_THINGS_ROOTS = frozenset({"09", "10", "11", "12", "13", "14"})
 
 
 class ActorSource(Protocol):
@@ -264,6 +274,7 @@ class RuleCoder:
                 governed = [*prepositional_objects(token, pattern.particle)]
                 if obj is not None:
                     governed += prepositional_objects(obj, pattern.particle)
+                governed = [g for g in governed if not _is_time_word(g)]  # "called Putin on Friday" is no "call on"
                 if not governed:
                     continue
                 candidates = [g.lemma_.lower() for g in governed] + candidates
@@ -287,6 +298,8 @@ class RuleCoder:
         if trigger.framed is not None and modality == "asserted":
             modality = "negated" if trigger.framed == "refusal" else "intended"  # ordered, threatened, vowed: not done
         cameo = trigger.cameo
+        if cameo[:2] == "15" and _for_peacekeeping(token):  # troops sent as peacekeepers protect (CAMEO 074)
+            cameo = PEACEKEEPING_CODE
         theme = None
         if not trigger.nominal and trigger.complement is None and trigger.framed is None:
             stance = self._stance_code(token, cameo, modality)
@@ -307,6 +320,11 @@ class RuleCoder:
                     source_token = subject_of(stopper.head)
             slots = [*trigger.target_slots, *(s for s in GENERIC_TARGET_SLOTS if s not in trigger.target_slots)]
             target_tokens = [t for slot in slots for t in prepositional_objects(token, slot)]
+            if token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:  # "launched cyber warfare against X":
+                own = [s for s in trigger.target_slots if s not in ("of", "by")]  # the parse hangs it on the verb
+                on_verb = [t for slot in own for t in prepositional_objects(token.head, slot)]
+                on_noun = [t for slot in trigger.target_slots for t in prepositional_objects(token, slot)]
+                target_tokens = on_noun + on_verb + [t for t in target_tokens if t not in on_noun]
             undergoer = _possessed_undergoer(token)
             if undergoer is not None:  # "Gen. Suleimani's assassination": he was killed, he did not kill
                 source_token = next(prepositional_objects(token, "by"), None)
@@ -328,12 +346,24 @@ class RuleCoder:
         if source_token is None:
             return []
         sources = finder.actors(source_token, memory)[:MAX_ACTORS_PER_SLOT]
+        if (
+            not sources
+            and trigger.nominal
+            and source_token.head.i == token.i
+            and source_token.dep_ in ("compound", "amod")
+        ):
+            # "launched cyber warfare": the modifier names no actor, so the one who launched it acts
+            launcher = subject_of(token.head) if token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS else None
+            sources = finder.actors(launcher, memory)[:MAX_ACTORS_PER_SLOT] if launcher is not None else []
         targets: list[Actor] = []
         chosen, skipped_self = None, False
+        weak: tuple[Token, list[Actor]] | None = None
+        passing = not memory.subjects and cameo[:2] not in ABOUT_THINGS_ROOTS and len(sources) == 1
         for target_token in target_tokens:
             if _is_time_word(target_token):
                 continue  # "condemned … on Wednesday": a date, not a recipient
-            if self._noun_pattern(target_token) is not None:
+            event_noun = self._noun_pattern(target_token) is not None
+            if event_noun:
                 # "condemned the strikes": the target is whoever struck — the noun's own agent, or the
                 # source of the article's latest event.
                 targets = list(self._event_agent(target_token, finder, memory))
@@ -341,9 +371,16 @@ class RuleCoder:
                 targets = list(finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT])
             if targets and all(_same_actor(source, target) for source in sources for target in targets):
                 targets, skipped_self = [], True  # "began an investigation into X": not the investigators
+            if event_noun and passing and targets and all(t.country is None for t in targets):
+                # nobody known did the event named where the recipient goes: "a suspension of aid to X" —
+                # the aid is no actor; go on to X, and keep the event itself only when no one is named
+                weak = weak or (target_token, targets)
+                targets = []
             if targets:
                 chosen = target_token
                 break
+        if not targets and weak:
+            chosen, targets = weak
         reciprocal = len(sources) > 1 and trigger.cameo[:2] in RECIPROCAL_ROOTS
         for target_token in complement_tokens if not targets and not reciprocal else ():
             # the recipient of what the subject agreed or pledged to do: an actor, not a thing or an event
@@ -360,9 +397,16 @@ class RuleCoder:
         if targets and chosen is not None and theme is not None and chosen.i == theme.i and len(sources) > 1:
             targets = []  # "A and B signed a pact": they signed it with each other
         pairs = [(source, targets) for source in sources]
-        allied = trigger.cameo[:2] in FORCEFUL_ROOTS and any(
-            source.text.lower().startswith(("its ", "their ", "his ", "her ")) for source in sources
+        allied = trigger.cameo[:2] in FORCEFUL_ROOTS and (
+            any(source.text.lower().startswith(("its ", "their ", "his ", "her ")) for source in sources)
+            or not any(c.dep_ == "conj" for c in source_token.children)  # "US and British forces": one side
         )
+        if (
+            reciprocal
+            and trigger.cameo[:2] not in FORCEFUL_ROOTS  # "US and British forces attacked the town": not each other
+            and all((t.country is None and t.name is None) or any(_same_actor(s, t) for s in sources) for t in targets)
+        ):  # "Kuwait and its allies agreed to stage an exercise": with each other, not with it
+            targets = []
         if not targets and len(sources) > 1 and trigger.cameo[:2] in RECIPROCAL_ROOTS and not allied:
             # "India and Pakistan agreed to …", "Syria and Israel fired …": each side does it to the other
             # (but "Iran and its allies attacked …" are one side)
@@ -372,6 +416,26 @@ class RuleCoder:
             if not targets and skipped_self:
                 return []  # the one recipient named is the source itself ("the US … its troops")
             pairs = [(source, targets) for source in sources]
+        if (
+            cameo[:2] in CONDITIONAL_ROOTS
+            and len(pairs) == len(sources)
+            and all(
+                not recipients or all(r.country is None and r.name is None for r in recipients)
+                for _, recipients in pairs
+            )
+        ):  # "will not end the strike until the government meets …": refused to, or threatened, that actor
+            party = self._condition_party(token, sources, finder, memory)
+            if party:
+                pairs = [(source, party) for source, _ in pairs]
+        if len(pairs) == len(sources) and all(
+            not recipients or (cameo[:2] not in ABOUT_THINGS_ROOTS and all(r.name is None for r in recipients))
+            for _, recipients in pairs
+        ):
+            # no named actor undergoes it, only a thing, an anonymous group or nobody: "agreed to set up a
+            # hospital in Gaza", "killed 48 people in Afghanistan": PLOVER's target is the place
+            place = self._place(token, sources, finder, memory)
+            if place is not None and all(r.country in (None, place.country) for _, rs in pairs for r in rs):
+                pairs = [(source, [_placed(r, place) for r in recipients] or [place]) for source, recipients in pairs]
         readings: list[tuple[Actor, Actor | None, Modality, str]] = []
         for source, recipients in pairs:
             cameo = recode_for_source(cameo, source)
@@ -432,6 +496,48 @@ class RuleCoder:
             return [Actor(text=core_text(thing), confidence=THING_CONFIDENCE)]
         return []
 
+    def _condition_party(
+        self, token: Token, sources: Sequence[Actor], finder: ArgumentFinder, memory: ArticleMemory
+    ) -> list[Actor]:
+        """Whoever must act first: the subject of an "until"/"unless" clause of the trigger (or of the verb
+        that governs it: "refused to lift the ban unless X …")."""
+        for verb in (token, token.head) if token.dep_ in ("xcomp", "pcomp") else (token,):
+            for clause in verb.children:
+                if clause.dep_ != "advcl" or not any(
+                    c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children
+                ):
+                    continue
+                subject = subject_of(clause)
+                if subject is None or subject.pos_ == "PRON":
+                    continue
+                found = finder.actors(subject, memory)[:MAX_ACTORS_PER_SLOT]
+                found = [f for f in found if not any(_same_actor(s, f) for s in sources)]
+                if found and not all(f.country is None and f.name is None and f.sector is None for f in found):
+                    return found
+        return []
+
+    def _place(
+        self, token: Token, sources: Sequence[Actor], finder: ArgumentFinder, memory: ArticleMemory
+    ) -> Actor | None:
+        """The country or named place where it happens: the nearest "in" phrase in the trigger's own clause
+        (on the trigger, the verb it governs, its object or their modifiers), never in its subject."""
+        queue, seen = [token], {token.i}
+        while queue:
+            head = queue.pop(0)
+            for place in prepositional_objects(head, "in") if head.lower_ != "in" or head.dep_ != "prep" else ():
+                if _is_time_word(place) or any(_is_time_word(c) for c in place.subtree):
+                    continue
+                found = finder.actor(place, memory)
+                if found is None or (found.country is None and place.pos_ != "PROPN") or found.sector is not None:
+                    continue
+                if not any(_same_actor(source, found) for source in sources):
+                    return found
+            for child in head.children:
+                if child.i not in seen and child.dep_ not in PLACE_BARRIERS:
+                    seen.add(child.i)
+                    queue.append(child)
+        return None
+
     def _stance_code(self, token: Token, cameo: str, modality: Modality) -> str | None:
         """PLOVER codes a cooperative act an actor says it will do as the intent to do it (AGREE), and
         one it will not do, or failed to do, as a refusal (REJECT). Force it will use stays itself,
@@ -461,8 +567,11 @@ class RuleCoder:
     @staticmethod
     def _verb_targets(token: Token, slots: Sequence[str]) -> list[Token]:
         obj = object_of(token)
+        if obj is None:  # "called for sanctions against X": what is called for stands where the object goes
+            obj = next(prepositional_objects(token, "for"), None) if token.lemma_ in ("call", "appeal") else None
         targets: list[Token] = []
-        for slot in [*slots, *(s for s in GENERIC_TARGET_SLOTS if s not in slots)]:
+
+        def fill(slot: str) -> None:
             if slot == "dobj" and obj is not None:
                 targets.append(obj)
             elif slot == "dative":
@@ -473,13 +582,24 @@ class RuleCoder:
                 targets.extend(prepositional_objects(token, slot))
                 if obj is not None:  # "imposed sanctions on Iran": the prep hangs on the object
                     targets.extend(prepositional_objects(obj, slot))
+
+        for slot in slots:
+            fill(slot)
+        own = [slot for slot in slots if slot not in ("dobj", "dative", "nsubj", "for")]
+        for purpose in prepositional_objects(token, "for"):  # "mobilized troops for an offensive against X"
+            if obj is None or purpose.i != obj.i:
+                targets.extend(
+                    t for inner in purpose.subtree for slot in own for t in prepositional_objects(inner, slot)
+                )
+        for slot in GENERIC_TARGET_SLOTS:
+            if slot not in slots:
+                fill(slot)
         if obj is not None and "dobj" not in slots:
             # the object is what is given or done, the recipient a prepositional phrase that the parser may
             # hang inside the object: "returned a pendant engraved with an eagle to Russia"
-            inside = [inner for inner in obj.subtree if inner is not obj]
-            for slot in slots:
-                if slot not in ("dobj", "dative", "nsubj"):
-                    targets.extend(reversed([t for inner in inside for t in prepositional_objects(inner, slot)]))
+            inside = [inner for inner in obj.subtree if inner.i != obj.i]
+            for slot in own:
+                targets.extend(reversed([t for inner in inside for t in prepositional_objects(inner, slot)]))
         return targets
 
     def _mention(
@@ -574,6 +694,19 @@ def _announced_intent(verb: Token) -> bool:
     return False
 
 
+def _for_peacekeeping(token: Token) -> bool:
+    """ "sent 300 soldiers to the UN peacekeeping force", "the deployment of troops on a peacekeeping mission"."""
+    clause = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS else token
+    subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
+    skipped = {t.i for t in subject.subtree} if subject is not None and subject.dep_ == "nsubj" else set()
+    return any(t.lemma_.lower().startswith("peacekeep") for t in clause.subtree if t.i not in skipped)
+
+
+def _placed(recipient: Actor, place: Actor) -> Actor:
+    """The place stands for an unnamed recipient, who keeps its sector: "48 people in Afghanistan" are Afghans."""
+    return dataclasses.replace(place, sector=recipient.sector) if recipient.sector and recipient.name is None else place
+
+
 def _is_time_word(token: Token) -> bool:
     return token.lower_ in TIME_WORDS or (token.like_num and len(token.text) == 4)
 
@@ -609,8 +742,11 @@ def _nominal_agent(token: Token, agent_slots: Sequence[str]) -> Token | None:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
+    light = token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS
     for slot in agent_slots:
         found = next(prepositional_objects(token, slot), None)
+        if found is not None and slot == "of" and light and subject_of(token.head) is not None:
+            return subject_of(token.head)  # "Kenya announced the deployment of troops": Kenya deploys them
         if found is not None:
             return found
     compound = next((c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")), None)

@@ -85,9 +85,9 @@ def _speaker(pronoun: Token) -> Token | None:
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in SPEAKER_PRONOUNS:
         return None
     clause = pronoun.head
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head is clause:
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return None
     return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
@@ -261,18 +261,18 @@ def subject_of(verb: Token) -> Token | None:
     if any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children):
         return None  # a passive with no "by": the agent is unstated
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "conj":
         return subject_of(head)
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head is not head:
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
         return subject_of(head.head)  # "Israel is willing to withdraw": the one who is willing
     if verb.dep_ in CONTROL_DEPS and head.pos_ in ("VERB", "AUX"):
         controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         return controller if controller is not None and verb.dep_ == "xcomp" else subject_of(head)
     if verb.dep_ == "relcl":
         return head
-    if verb.dep_ == "pcomp" and head.head is not head:  # "retaliated by killing X": the retaliator kills
+    if verb.dep_ == "pcomp" and head.head.i != head.i:  # "retaliated by killing X": the retaliator kills
         return subject_of(head.head)
     return None
 

@@ -315,7 +315,7 @@ class RuleCoder:
                     return []  # the ceasing verb is coded on its own
                 cameo = CEASED_CODE
                 subject = subject_of(stopper)
-                source_token = subject if subject is not None and subject is not token else source_token
+                source_token = subject if subject is not None and subject.i != token.i else source_token
                 if source_token is None and stopper.dep_ == "conj":
                     source_token = subject_of(stopper.head)
             slots = [*trigger.target_slots, *(s for s in GENERIC_TARGET_SLOTS if s not in trigger.target_slots)]
@@ -688,7 +688,7 @@ def _announced_intent(verb: Token) -> bool:
             return True
         if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
             return True
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False
@@ -713,7 +713,7 @@ def _is_time_word(token: Token) -> bool:
 
 def _phrase(token: Token) -> str:
     """A token's noun phrase without its clauses: "the bombing of a military academy"."""
-    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t is token]
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == token.i]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return str(token.doc.text[start:end]).strip(" ,")
 
@@ -805,7 +805,7 @@ def _time_anchor(token: Token) -> Token:
         finite = (anchor.pos_ in ("VERB", "AUX") and anchor.tag_ not in ("VB", "VBG", "VBN")) or any(
             c.dep_ in ("aux", "auxpass") for c in anchor.children
         )
-        if (finite and anchor is not token) or anchor.head is anchor:
+        if (finite and anchor.i != token.i) or anchor.head.i == anchor.i:
             break
         if anchor.dep_ in NON_FINITE_DEPS or (anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG"):
             anchor = anchor.head

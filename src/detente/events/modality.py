@@ -129,7 +129,7 @@ def _perfect_span(verb: Token) -> bool:
     "since 2003 … has supported": a present perfect over a span reaching back is background, not an
     event of the publication day. Recent spans ("since Monday", "since the attack") stay events."""
     head = verb
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in (*verb.children, *head.children)):
         return False

@@ -183,3 +183,8 @@ def test_two_sides_named_in_one_noun_phrase_are_two_actors(coder: RuleCoder) -> 
 def test_forces_mobilized_for_an_operation_are_mobilized_against_its_target(coder: RuleCoder) -> None:
     mobilized = code(coder, "Serbia mobilized its troops for a possible offensive against Kosovo.")
     assert ("Serbia", "Kosovo") in dyads(mobilized, "MOBILIZE")
+
+
+def test_pledges_of_aid_by_several_actors_are_not_to_each_other(coder: RuleCoder) -> None:
+    events = code(coder, "China, Iran and Russia have pledged funds for the reconstruction of Syria.")
+    assert events and all(e.target is None or e.target.country not in ("CHN", "IRN", "RUS") for e in events)

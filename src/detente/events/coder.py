@@ -61,6 +61,8 @@ OVERRIDE_DEPS = frozenset({"compound", "amod", "nmod", "advmod"})
 OBLIGATION_MODALS = {"must": "demand", "should": "appeal"}  # reported "X must/should …": which frame
 # Events done between two coordinated subjects when no one else is named ("A and B met", "… clashed")
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# … except pledges of aid: "China, Iran and Russia pledged funds" give to a third party, not to each other
+ONE_WAY_CODES = ("033", "037", "038")
 FORCEFUL_ROOTS = frozenset({"18", "19", "20"})
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # demands and appeals: "demanded that X resign" is addressed to X
 # Events whose recipient may be a thing — a decision, a plan, a vote, a building — when no actor is named.
@@ -381,7 +383,7 @@ class RuleCoder:
                 break
         if not targets and weak:
             chosen, targets = weak
-        reciprocal = len(sources) > 1 and trigger.cameo[:2] in RECIPROCAL_ROOTS
+        reciprocal = len(sources) > 1 and _reciprocal(trigger.cameo)
         for target_token in complement_tokens if not targets and not reciprocal else ():
             # the recipient of what the subject agreed or pledged to do: an actor, not a thing or an event
             noun = self._noun_pattern(target_token)
@@ -407,7 +409,7 @@ class RuleCoder:
             and all((t.country is None and t.name is None) or any(_same_actor(s, t) for s in sources) for t in targets)
         ):  # "Kuwait and its allies agreed to stage an exercise": with each other, not with it
             targets = []
-        if not targets and len(sources) > 1 and trigger.cameo[:2] in RECIPROCAL_ROOTS and not allied:
+        if not targets and len(sources) > 1 and _reciprocal(trigger.cameo) and not allied:
             # "India and Pakistan agreed to …", "Syria and Israel fired …": each side does it to the other
             # (but "Iran and its allies attacked …" are one side)
             pairs = [(source, [other for other in sources if other is not source]) for source in sources]
@@ -729,6 +731,10 @@ UNDERGOER_NOUNS = frozenset({
     "kidnapping", "capture", "imprisonment", "deportation", "expulsion", "extradition", "release",
     "ouster", "overthrow", "torture",
 })  # fmt: skip
+
+
+def _reciprocal(cameo: str) -> bool:
+    return cameo[:2] in RECIPROCAL_ROOTS and not cameo.startswith(ONE_WAY_CODES)
 
 
 def _possessed_undergoer(noun: Token) -> Token | None:

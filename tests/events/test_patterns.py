@@ -188,3 +188,8 @@ def test_forces_mobilized_for_an_operation_are_mobilized_against_its_target(code
 def test_pledges_of_aid_by_several_actors_are_not_to_each_other(coder: RuleCoder) -> None:
     events = code(coder, "China, Iran and Russia have pledged funds for the reconstruction of Syria.")
     assert events and all(e.target is None or e.target.country not in ("CHN", "IRN", "RUS") for e in events)
+
+
+def test_neither_nor_subjects_negate_the_event(coder: RuleCoder) -> None:
+    events = code(coder, "Neither the European Union nor the United States would endorse the election result.")
+    assert events and all(e.modality == "negated" or e.plover_type == "REJECT" for e in events)

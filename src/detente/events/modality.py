@@ -54,6 +54,10 @@ def is_negated(token: Token, lexicon: Lexicon) -> bool:
             if following is not None and following.lower_ == "only":  # "not only … but also" asserts
                 continue
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children
+        ):
+            return True  # "Neither the EU nor the US would endorse …"
     return False
 
 

@@ -193,3 +193,21 @@ def test_pledges_of_aid_by_several_actors_are_not_to_each_other(coder: RuleCoder
 def test_neither_nor_subjects_negate_the_event(coder: RuleCoder) -> None:
     events = code(coder, "Neither the European Union nor the United States would endorse the election result.")
     assert events and all(e.modality == "negated" or e.plover_type == "REJECT" for e in events)
+
+
+def test_court_verdicts_and_filed_charges_are_accusations(coder: RuleCoder) -> None:
+    guilty = code(coder, "A court in Ankara found the Greek captain guilty of spying.")
+    assert any(target == "the Greek captain" for _, target in dyads(guilty, "ACCUSE"))
+    liable = code(coder, "A US jury found Iran liable for the bombing of the barracks.")
+    assert any(target == "Iran" for _, target in dyads(liable, "ACCUSE"))
+    filed = code(coder, "Kenyan prosecutors filed murder charges against two police officers.")
+    assert any(target == "two police officers" for _, target in dyads(filed, "ACCUSE"))
+    assert not code(coder, "Rescuers found the missing hikers alive.")
+
+
+def test_calling_someone_to_discuss_is_a_consultation(coder: RuleCoder) -> None:
+    called = code(coder, "The Turkish president called his Russian counterpart to discuss the grain corridor.")
+    assert ("The Turkish president", "his Russian counterpart") in dyads(called, "CONSULT")
+    appealed = code(coder, "The United Nations called on Sudan's generals to hold talks.")
+    assert dyads(appealed, "REQUEST")
+    assert not any("phone-call" in e.coder for e in appealed)

@@ -58,6 +58,8 @@ INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "co
 MAX_ACTORS_PER_SLOT = 3
 STATE_ONLY_ROOTS = frozenset({"17"})  # coercion (arrests, curfews, expulsions): what states do
 OVERRIDE_DEPS = frozenset({"compound", "amod", "nmod", "advmod"})
+SMALL_CLAUSE_ADJECTIVES = ("guilty", "liable")  # "found X guilty": X is who the verdict is about
+SMALL_CLAUSE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 OBLIGATION_MODALS = {"must": "demand", "should": "appeal"}  # reported "X must/should …": which frame
 # Events done between two coordinated subjects when no one else is named ("A and B met", "… clashed")
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -209,6 +211,10 @@ class RuleCoder:
             framed[trigger.token.i] = frame.name
             for conjunct in trigger.token.conjuncts:
                 framed.setdefault(conjunct.i, frame.name)
+            if frame.name == "appeal" and trigger.cameo[:2] == "04" and _phone_call(head):
+                # "called X to discuss …": the call is the consultation, with X
+                combined.append(Trigger(head, trigger.cameo, f"phone-call/{trigger.rule}", False, ("dobj", "dative")))
+                continue
             slots = ("dobj", "dative") if frame.name in ("demand", "appeal") else trigger.target_slots
             rule = f"frame-{frame.name}/{trigger.rule}"
             combined.append(Trigger(head, frame.combine(trigger.cameo), rule, False, slots, complement=trigger.token))
@@ -277,7 +283,7 @@ class RuleCoder:
                 if obj is not None:
                     governed += prepositional_objects(obj, pattern.particle)
                 governed = [g for g in governed if not _is_time_word(g)]  # "called Putin on Friday" is no "call on"
-                if not governed:
+                if not governed and _small_clause(token, pattern.particle) is None:
                     continue
                 candidates = [g.lemma_.lower() for g in governed] + candidates
             elif pattern.particle is None and particle is not None:
@@ -571,6 +577,10 @@ class RuleCoder:
         obj = object_of(token)
         if obj is None:  # "called for sanctions against X": what is called for stands where the object goes
             obj = next(prepositional_objects(token, "for"), None) if token.lemma_ in ("call", "appeal") else None
+        if obj is None:  # "found X guilty": the subject of the small clause stands where the object goes
+            clauses = (_small_clause(token, word) for word in SMALL_CLAUSE_ADJECTIVES)
+            clause = next((c for c in clauses if c is not None), None)
+            obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
         targets: list[Token] = []
 
         def fill(slot: str) -> None:
@@ -718,6 +728,20 @@ def _phrase(token: Token) -> str:
     words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == token.i]
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return str(token.doc.text[start:end]).strip(" ,")
+
+
+def _small_clause(verb: Token, adjective: str) -> Token | None:
+    """The adjective of a small clause under ``verb`` ("found [X guilty]"), if it is ``adjective``."""
+    if adjective not in SMALL_CLAUSE_ADJECTIVES:
+        return None
+    return next((c for c in verb.children if c.dep_ in SMALL_CLAUSE_DEPS and c.lower_ == adjective), None)
+
+
+def _phone_call(verb: Token) -> bool:
+    """ "called X to discuss …": a phone call to X, not an appeal ("called on X to …", "called for …")."""
+    if verb.lemma_.lower() != "call" or object_of(verb) is None:
+        return False
+    return not any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("on", "for", "upon")) for c in verb.children)
 
 
 def _constrained_object(token: Token) -> Token | None:

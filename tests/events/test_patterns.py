@@ -211,3 +211,9 @@ def test_calling_someone_to_discuss_is_a_consultation(coder: RuleCoder) -> None:
     appealed = code(coder, "The United Nations called on Sudan's generals to hold talks.")
     assert dyads(appealed, "REQUEST")
     assert not any("phone-call" in e.coder for e in appealed)
+
+
+def test_the_partner_of_a_deal_left_is_the_target(coder: RuleCoder) -> None:
+    events = code(coder, "The United States withdrew from the nuclear agreement with Iran in May 2018.")
+    withdrawal = next(e for e in events if e.evidence.trigger == "withdrew")
+    assert withdrawal.target is not None and withdrawal.target.country == "IRN"

@@ -65,6 +65,7 @@ OBLIGATION_MODALS = {"must": "demand", "should": "appeal"}  # reported "X must/s
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # … except pledges of aid: "China, Iran and Russia pledged funds" give to a third party, not to each other
 ONE_WAY_CODES = ("033", "037", "038")
+LEFT_PREPOSITIONS = frozenset({"from", "of"})  # what is left ("withdrew from", "pulled out of") may name a partner
 FORCEFUL_ROOTS = frozenset({"18", "19", "20"})
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # demands and appeals: "demanded that X resign" is addressed to X
 # Events whose recipient may be a thing — a decision, a plan, a vote, a building — when no actor is named.
@@ -594,6 +595,9 @@ class RuleCoder:
                 targets.extend(prepositional_objects(token, slot))
                 if obj is not None:  # "imposed sanctions on Iran": the prep hangs on the object
                     targets.extend(prepositional_objects(obj, slot))
+                for left in (c for c in token.children if c.dep_ == "prep" and c.lower_ in LEFT_PREPOSITIONS):
+                    for thing in (g for g in left.children if g.dep_ == "pobj"):  # "withdrew from the deal with X"
+                        targets.extend(prepositional_objects(thing, slot))
 
         for slot in slots:
             fill(slot)

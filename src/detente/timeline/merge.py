@@ -98,12 +98,20 @@ def _joins(
         same_source = roots.get(mention.article_id) == roots.get(other.article_id)
         if not _compatible(mention.date, other.date, same_source):
             return False
+        if _same_sentence(mention, other) and mention.plover_type != other.plover_type:
+            # one sentence telling two acts of one CAMEO root: "withdrew from the deal (SANCTION) and
+            # reimposed sanctions (COERCE)"; across sentences such mentions often are one event (ECB+)
+            return False
     head = cluster[0]
     same_story = story_of.get(mention.article_id) == story_of.get(head.article_id) or roots.get(
         mention.article_id
     ) == roots.get(head.article_id)
     both_dated_by_text = mention.date.cue is not None and head.date.cue is not None
     return same_story or both_dated_by_text
+
+
+def _same_sentence(a: EventMention, b: EventMention) -> bool:
+    return a.article_id == b.article_id and a.evidence.sentence_start == b.evidence.sentence_start
 
 
 def _event(

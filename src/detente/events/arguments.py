@@ -27,6 +27,8 @@ CONTROL_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 COUNTRY_ANAPHORS = frozenset({"the country", "the nation", "the regime", "the government", "the state"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "which", "who", "that"})
+# a relative pronoun names the noun its clause hangs on, never an actor of an earlier sentence
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 
 
 class Resolver(Protocol):
@@ -143,8 +145,12 @@ class ArgumentFinder:
     def actor(self, head: Token, memory: ArticleMemory) -> Actor | None:
         text = head.text
         if head.pos_ == "PRON" or text.lower() in THING_PRONOUNS:
-            if head.dep_ in ("nsubj", "nsubjpass") and text.lower() in ("which", "who", "that"):
-                return self.actor(head.head.head, memory) if head.head.dep_ == "relcl" else None
+            if text.lower() in RELATIVE_PRONOUNS:  # "an attack in which gunmen stormed …": the clause's noun
+                clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+                noun = clause.head if clause is not None else None
+                if noun is not None and noun.dep_ == "appos":  # "Kata'ib Hezbollah, the militia that …": the name
+                    noun = noun.head
+                return self.actor(noun, memory) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
             speaker = _speaker(head)
             if speaker is not None:  # "the unions said they would not end the strike": the unions
                 found = self.actor(speaker, memory)
@@ -205,12 +211,21 @@ COLLECTIVE_ACTORS = frozenset({
     "ministry", "agency", "organization", "organisation", "council", "committee", "coalition", "bloc",
     "official", "diplomat", "rebel", "citizen", "people", "group", "union", "company", "firm",
 })  # fmt: skip
+# People named by role or condition, whom events befall as often as they act ("freed a former candidate",
+# "released the hostages", "tortured an inmate"), and whose names no suffix marks.
+PERSON_NOUNS = frozenset({
+    "candidate", "suspect", "hostage", "victim", "inmate", "captive", "man", "woman", "child", "family",
+    "chief", "king", "queen", "prince", "princess", "cleric", "pilot", "crew", "tycoon", "monk", "priest",
+    "bishop", "pope", "general", "colonel", "captain", "sheikh", "imam", "nun", "girl", "boy",
+})  # fmt: skip
 
 
 def _is_agentive_noun(token: Token) -> bool:
     """Nouns that name who acts ("protesters", "investigators", "residents"), not what happens."""
     lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (lemma.endswith(AGENTIVE_SUFFIXES) or lemma in COLLECTIVE_ACTORS)
+    return token.pos_ == "NOUN" and (
+        lemma.endswith(AGENTIVE_SUFFIXES) or lemma in COLLECTIVE_ACTORS or lemma in PERSON_NOUNS
+    )
 
 
 def _merge(first: Actor | None, second: Actor | None) -> Actor | None:
@@ -283,6 +298,17 @@ def passive_subject(verb: Token) -> Token | None:
 
 def object_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def infinitive_subject(verb: Token) -> Token | None:
+    """ "allowed [the WFP to deliver food]", "refused to allow [two airlines to land]": the parse makes the
+    one allowed, ordered or refused the subject of an infinitival clause, where the object would stand."""
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def prepositional_objects(token: Token, preposition: str) -> Iterator[Token]:

@@ -17,9 +17,11 @@ from functools import partial
 from typing import Any, Protocol
 
 from detente.events.arguments import (
+    COLLECTIVE_ACTORS,
     ArgumentFinder,
     ArticleMemory,
     core_text,
+    infinitive_subject,
     object_of,
     passive_subject,
     prepositional_objects,
@@ -27,7 +29,14 @@ from detente.events.arguments import (
 )
 from detente.events.codebook import lookup
 from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
-from detente.events.modality import ceasing_head, is_allegation, is_negated, modality_of
+from detente.events.modality import (
+    announced_intent,
+    ceasing_head,
+    done_at_once,
+    is_allegation,
+    is_negated,
+    modality_of,
+)
 from detente.events.parse import parse_sentences
 from detente.events.telling import (
     dateline,
@@ -61,9 +70,11 @@ ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
 ARMED_STORMING_CODE = "190"
 VIOLENT_ROOTS = frozenset({"18", "19", "20", "15"})
 COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
-# "is willing to withdraw", "stands ready to help": the actor's own stated intent
-INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "poised"})
+# Coercion and protest an actor announces it will do are PLOVER's THREATEN ("will extend the curfew",
+# "would boycott the talks"), as announced cooperation is AGREE. Of the refusals only a boycott of talks
+# (125) is a threat ("will reject the plan" is the rejection). Announced sanctions (16) and force (18-20)
+# stay themselves, "intended": a reported decision to act, as the demo labels code it (PLV: 16-20 gained nothing).
+THREATENED_CODES = ("125", "14", "17")
 MAX_ACTORS_PER_SLOT = 3
 STATE_ONLY_ROOTS = frozenset({"17"})  # coercion (arrests, curfews, expulsions): what states do
 OVERRIDE_DEPS = frozenset({"compound", "amod", "nmod", "advmod"})
@@ -351,6 +362,8 @@ class RuleCoder:
             passive = passive_subject(token)
             source_token = subject_of(token)
             target_tokens = [passive] if passive is not None else self._verb_targets(token, trigger.target_slots)
+            if passive is not None and trigger.theme:  # "was returned by X to Y": the subject is what is returned
+                target_tokens = self._verb_targets(token, trigger.target_slots) + target_tokens
             if trigger.theme:  # "signed a pact", "reached a deal": what was done, not to whom
                 theme = passive or object_of(token)
             if trigger.complement is not None and trigger.target_slots not in (("dobj", "dative"),):
@@ -451,7 +464,8 @@ class RuleCoder:
         ):
             # no named actor undergoes it, only a thing, an anonymous group or nobody: "agreed to set up a
             # hospital in Gaza", "killed 48 people in Afghanistan": PLOVER's target is the place
-            place = self._place(token, sources, finder, memory)
+            nobody = all(not recipients for _, recipients in pairs)  # a capital city stands for nobody else
+            place = self._place(token, sources, finder, memory, cities=nobody)
             if place is not None and all(r.country in (None, place.country) for _, rs in pairs for r in rs):
                 pairs = [(source, [_placed(r, place) for r in recipients] or [place]) for source, recipients in pairs]
         readings: list[tuple[Actor, Actor | None, Modality, str]] = []
@@ -535,7 +549,7 @@ class RuleCoder:
         return []
 
     def _place(
-        self, token: Token, sources: Sequence[Actor], finder: ArgumentFinder, memory: ArticleMemory
+        self, token: Token, sources: Sequence[Actor], finder: ArgumentFinder, memory: ArticleMemory, cities: bool
     ) -> Actor | None:
         """The country or named place where it happens: the nearest "in" phrase in the trigger's own clause
         (on the trigger, the verb it governs, its object or their modifiers), never in its subject."""
@@ -546,6 +560,8 @@ class RuleCoder:
                 if is_time_word(place) or any(is_time_word(c) for c in place.subtree):
                     continue
                 found = finder.actor(place, memory)
+                if cities and found is not None and found.sector == "GOV" and _bare_place_name(place):
+                    found = dataclasses.replace(found, sector=None)  # "in Manila": the city, not its government
                 if found is None or (found.country is None and place.pos_ != "PROPN") or found.sector is not None:
                     continue
                 if not any(_same_actor(source, found) for source in sources):
@@ -558,17 +574,27 @@ class RuleCoder:
 
     def _stance_code(self, token: Token, cameo: str, modality: Modality) -> str | None:
         """PLOVER codes a cooperative act an actor says it will do as the intent to do it (AGREE), and
-        one it will not do, or failed to do, as a refusal (REJECT). Force it will use stays itself,
-        with modality "intended" (a threat is only what the actor says as one: "threatened to")."""
+        one it will not do, or failed to do, as a refusal (REJECT). Coercion or protest it says it will
+        do is a threat (THREATEN: "will extend the curfew", "would boycott the talks"), unless done at once
+        ("would immediately impose a curfew"); sanctions and force stay themselves, "intended"."""
         root = cameo[:2]
         if modality == "negated" and root in COOPERATIVE_ROOTS | {"03"}:
             refusal = self.lexicon.frames.get("refuse")
             if refusal is not None:
                 return refusal.recode(cameo) or refusal.default
-        if modality == "intended" and _announced_intent(token) and root in COOPERATIVE_ROOTS:
+        if modality == "intended" and announced_intent(token) and root in COOPERATIVE_ROOTS:
             intent = self.lexicon.frames.get("vow")
             if intent is not None:
                 return intent.recode(cameo)
+        if (
+            modality == "intended"
+            and announced_intent(token)
+            and cameo.startswith(THREATENED_CODES)
+            and not done_at_once(token)
+        ):
+            threat = self.lexicon.frames.get("threaten")
+            if threat is not None:
+                return threat.combine(cameo)
         return None
 
     def _event_agent(self, noun: Token, finder: ArgumentFinder, memory: ArticleMemory) -> list[Actor]:
@@ -584,7 +610,7 @@ class RuleCoder:
 
     @staticmethod
     def _verb_targets(token: Token, slots: Sequence[str]) -> list[Token]:
-        obj = object_of(token)
+        obj = object_of(token) or infinitive_subject(token)
         if obj is None:  # "called for sanctions against X": what is called for stands where the object goes
             obj = next(prepositional_objects(token, "for"), None) if token.lemma_ in ("call", "appeal") else None
         if obj is None:  # "found X guilty": the subject of the small clause stands where the object goes
@@ -678,26 +704,18 @@ def recode_for_source(cameo: str, source: Actor | None) -> str:
     return cameo
 
 
-def _announced_intent(verb: Token) -> bool:
-    """ "Iran will release …", "said it would allow …", "is willing to withdraw …" — not "plans to",
-    "is expected to": the actor commits itself, a reporter does not guess."""
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
-            return True
-        if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
-            return True
-        if verb.dep_ != "conj" or verb.head.i == verb.i:
-            return False
-        verb = verb.head
-    return False
-
-
 def _for_peacekeeping(token: Token) -> bool:
     """ "sent 300 soldiers to the UN peacekeeping force", "the deployment of troops on a peacekeeping mission"."""
     clause = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS else token
     subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
     skipped = {t.i for t in subject.subtree} if subject is not None and subject.dep_ == "nsubj" else set()
     return any(t.lemma_.lower().startswith("peacekeep") for t in clause.subtree if t.i not in skipped)
+
+
+def _bare_place_name(place: Token) -> bool:
+    """ "Manila", "the Golan Heights": a proper name with no word for a body ("the Government")."""
+    words = [t for t in place.subtree if t.pos_ not in ("DET", "PUNCT")]
+    return all(t.pos_ == "PROPN" and t.lemma_.lower() not in COLLECTIVE_ACTORS for t in words)
 
 
 def _placed(recipient: Actor, place: Actor) -> Actor:

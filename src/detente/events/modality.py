@@ -172,3 +172,30 @@ def _intended(verb: Token, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in intended
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
+# "is willing to withdraw", "stands ready to help": the actor's own stated intent
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "poised"})
+# An announced act done at once ("would immediately impose a curfew") is the act itself (the PLOVER
+# draft: a specific action that will clearly be realized keeps its own category)
+IMMINENT_ADVERBS = frozenset({"immediately", "now", "today", "tonight", "shortly", "instantly"})
+
+
+def announced_intent(verb: Token) -> bool:
+    """ "Iran will release …", "said it would allow …", "is willing to withdraw …" — not "plans to",
+    "is expected to": the actor commits itself, a reporter does not guess."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def done_at_once(verb: Token) -> bool:
+    """ "would immediately impose …": announced, but no longer a mere intention."""
+    return any(c.dep_ == "advmod" and c.lower_ in IMMINENT_ADVERBS for c in verb.children)

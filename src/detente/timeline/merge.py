@@ -81,37 +81,87 @@ def merge_mentions(
 def _clusters(
     bucket: Sequence[EventMention], roots: Mapping[str, str], story_of: Mapping[str, str]
 ) -> list[list[EventMention]]:
-    clusters: list[list[EventMention]] = []
+    """Each mention joins the first cluster that admits it, or starts one. A cluster admits a mention
+    whose date is compatible with every member's (an undated one only with members of its own
+    source), that tells no other PLOVER type in a sentence a member comes from, and that shares the
+    first member's story or independent source, or is dated by its text as that first member is.
+
+    First-fit over every cluster of a bucket is quadratic: a 100k-article store holds buckets of tens
+    of thousands of mentions. Only clusters that could pass are looked at: those whose first mention
+    shares the mention's story or independent source, and, for a mention dated by its text, those
+    with a dated first mention of the same year. Each is checked in O(1) against a summary of its
+    members (``_Cluster``); the result is the same as checking every cluster member by member
+    (tests/timeline/test_merge.py holds that plain definition and compares the two)."""
+    clusters: list[_Cluster] = []
+    by_story: dict[str | None, list[int]] = defaultdict(list)
+    by_root: dict[str | None, list[int]] = defaultdict(list)
+    by_year: dict[str | None, list[int]] = defaultdict(list)
     for mention in bucket:
-        home = next((c for c in clusters if _joins(mention, c, roots, story_of)), None)
-        if home is None:
-            clusters.append([mention])
+        story, root, cued = (
+            story_of.get(mention.article_id),
+            roots.get(mention.article_id),
+            mention.date.cue is not None,
+        )
+        candidates = set(by_story[story]) | set(by_root[root])
+        if cued:
+            candidates.update(by_year[_year(mention.date.value)])
+        home = next((i for i in sorted(candidates) if clusters[i].admits(mention, root, story)), None)
+        if home is not None:
+            clusters[home].add(mention, root)
+            continue
+        by_story[story].append(len(clusters))
+        by_root[root].append(len(clusters))
+        if cued:
+            by_year[_year(mention.date.value)].append(len(clusters))
+        clusters.append(_Cluster(mention, root, story))
+    return [cluster.members for cluster in clusters]
+
+
+def _year(value: str | None) -> str | None:
+    """The index key of a head dated by its text: ISO values of different years are never compatible.
+    (An undated mention meets the undated heads under None, and dated ones only through its source.)"""
+    return None if value is None else value[:4]
+
+
+class _Cluster:
+    """A cluster's members, with what deciding whether it admits a mention needs, kept up to date."""
+
+    def __init__(self, head: EventMention, root: str | None, story: str | None) -> None:
+        self.members: list[EventMention] = []
+        self.head_cued = head.date.cue is not None
+        self.head_root, self.head_story = root, story
+        self.latest: str | None = None  # the most precise date value; every other one is its prefix
+        self.dated_roots: set[str | None] = set()  # sources of the members with a date value
+        self.undated_roots: set[str | None] = set()  # sources of the members without one
+        self.types: dict[tuple[str, int], set[str]] = defaultdict(set)  # sentence → PLOVER types told there
+        self.add(head, root)
+
+    def add(self, mention: EventMention, root: str | None) -> None:
+        self.members.append(mention)
+        value = mention.date.value
+        if value is None:
+            self.undated_roots.add(root)
         else:
-            home.append(mention)
-    return clusters
+            self.dated_roots.add(root)
+            if self.latest is None or len(value) > len(self.latest):
+                self.latest = value
+        self.types[(mention.article_id, mention.evidence.sentence_start)].add(mention.plover_type)
 
-
-def _joins(
-    mention: EventMention, cluster: Sequence[EventMention], roots: Mapping[str, str], story_of: Mapping[str, str]
-) -> bool:
-    for other in cluster:
-        same_source = roots.get(mention.article_id) == roots.get(other.article_id)
-        if not _compatible(mention.date, other.date, same_source):
+    def admits(self, mention: EventMention, root: str | None, story: str | None) -> bool:
+        """Whether the mention joins this cluster (see ``_clusters``), in constant time."""
+        value = mention.date.value
+        if value is None:
+            if not self.dated_roots <= {root}:
+                return False
+        else:
+            if not self.undated_roots <= {root}:
+                return False
+            if self.latest is not None and not _compatible(mention.date, EventDate(self.latest, None)):
+                return False
+        if not self.types.get((mention.article_id, mention.evidence.sentence_start), set()) <= {mention.plover_type}:
             return False
-        if _same_sentence(mention, other) and mention.plover_type != other.plover_type:
-            # one sentence telling two acts of one CAMEO root: "withdrew from the deal (SANCTION) and
-            # reimposed sanctions (COERCE)"; across sentences such mentions often are one event (ECB+)
-            return False
-    head = cluster[0]
-    same_story = story_of.get(mention.article_id) == story_of.get(head.article_id) or roots.get(
-        mention.article_id
-    ) == roots.get(head.article_id)
-    both_dated_by_text = mention.date.cue is not None and head.date.cue is not None
-    return same_story or both_dated_by_text
-
-
-def _same_sentence(a: EventMention, b: EventMention) -> bool:
-    return a.article_id == b.article_id and a.evidence.sentence_start == b.evidence.sentence_start
+        same_story = self.head_story == story or self.head_root == root
+        return same_story or (mention.date.cue is not None and self.head_cued)
 
 
 def _event(

@@ -47,6 +47,8 @@ def compare(copy_sentence: str, original_sentence: str, similarity: float, credi
 
 
 def classify_change(copy_sentence: str, original_sentence: str, credited: str | None) -> tuple[ChangeKind, str | None]:
+    if copy_sentence == original_sentence:  # most of a verbatim copy: nothing to look for
+        return "same", None
     flip = polarity_flip(copy_sentence, original_sentence)
     if flip:
         return "polarity_flipped", flip

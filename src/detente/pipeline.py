@@ -17,7 +17,7 @@ from pathlib import Path
 from detente.engine import get_engine
 from detente.events import EventCoder, get_coder
 from detente.ingest import Fetcher, Manifest, read_paths, split_sentences, with_language
-from detente.provenance import fingerprint, trace_copies
+from detente.provenance import Provenance, fingerprint, trace_copies
 from detente.records import Article, IngestProblem
 from detente.settings import Settings
 from detente.store import AnalysedArticle, Store
@@ -152,17 +152,23 @@ def run(
 def rebuild_derived(store: Store) -> None:
     """Copies, stories and merged events, recomputed over everything in the store.
 
-    Sentences come from the spans stored with each article (re-splitting every article on every run
-    was a fifth of a rerun's time); articles stored before spans were kept are split again."""
+    Texts are held only while copies are traced, and mentions only while they merge: the peak is the
+    larger of the two, not their sum."""
     generation = store.generation()
+    provenance = _trace(store)
+    articles = {s.article.article_id: s.article for s in store.articles(with_text=False)}
+    events = merge_mentions(store.mentions(), articles, provenance.copies, provenance.story_of)
+    store.replace_derived(provenance.copies, provenance.story_of, events, generation)
+
+
+def _trace(store: Store) -> Provenance:
+    """Sentences come from the spans stored with each article (re-splitting every article on every run
+    was a fifth of a rerun's time); articles stored before spans were kept are split again."""
     stored = store.articles()
-    articles = {s.article.article_id: s.article for s in stored}
+    articles = [s.article for s in stored]
     sentences = {s.article.article_id: s.sentences() or split_sentences(s.article) for s in stored}
     fingerprints = {s.article.article_id: s.fingerprint for s in stored if s.fingerprint is not None}
-    provenance = trace_copies(list(articles.values()), sentences, fingerprints)
-    mentions = store.mentions()
-    events = merge_mentions(mentions, articles, provenance.copies, provenance.story_of)
-    store.replace_derived(provenance.copies, provenance.story_of, events, generation)
+    return trace_copies(articles, sentences, fingerprints)
 
 
 def _unique_id(article: Article, taken_ids: dict[str, str]) -> Article:

@@ -5,7 +5,10 @@ import pytest
 from detente import Detente
 from detente.errors import LexiconError
 from detente.events import PLOVER_TYPES, codebook, load_lexicon
+from detente.events.coder import RuleCoder
+from detente.events.dyad import DyadCode, code_dyad
 from detente.events.lexicon import _verb_patterns
+from detente.events.parse import parse_sentences
 
 
 def test_the_shipped_lexicon_loads_and_every_code_is_in_the_codebook() -> None:
@@ -37,3 +40,40 @@ def test_dyad_conditional_coding(tmp_path: object) -> None:
     assert answers["2"]["plover"] == "ASSAULT"
     assert answers["3"]["plover"] == "CONSULT"
     assert set(answers["1"]) == {"id", "plover", "cameo", "quad_class"}
+
+
+def _rule_answer(coder: RuleCoder, sentence: str, source: str, target: str) -> DyadCode:
+    (doc,) = parse_sentences(coder.models, [sentence])
+    return code_dyad(coder, doc, source, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "cameo"),
+    [
+        ("The Kenyan foreign minister said Somalia must withdraw its troops from the border.", "Somalia", "100"),
+        ("The Kenyan foreign minister says Somalia should reopen the border crossings.", "Somalia", "020"),
+        ("The Kenyan foreign minister said Somalia needed to pay its debts to the regional bloc.", "Somalia", "100"),
+    ],
+)
+def test_a_reported_obligation_on_the_target_is_a_request(
+    coder: RuleCoder, sentence: str, target: str, cameo: str
+) -> None:
+    answer = _rule_answer(coder, sentence, "The Kenyan foreign minister", target)
+    assert (answer.plover, answer.cameo, answer.rule) == ("REQUEST", cameo, "dyad:modal-demand")
+
+
+def test_an_obligation_the_speaker_puts_on_itself_is_no_request(coder: RuleCoder) -> None:
+    answer = _rule_answer(coder, "Norway said it must respond to the Swedish proposal.", "Norway", "Swedish")
+    assert answer.plover != "REQUEST"
+
+
+def test_a_participle_on_the_object_does_not_hide_the_governing_act(coder: RuleCoder) -> None:
+    # Regression: "lifted restrictions imposed on Y" was coded as the imposing (COERCE).
+    sentence = "The Peruvian government lifted the travel restrictions imposed on Bolivian truckers last year."
+    answer = _rule_answer(coder, sentence, "The Peruvian government", "Bolivian truckers")
+    assert answer.plover in ("CONCEDE", "RETREAT")
+
+
+def test_coordinated_actors_take_the_act_in_the_complement(coder: RuleCoder) -> None:
+    sentence = "Chile and Argentina failed to reach an agreement on the glacier boundary."
+    assert _rule_answer(coder, sentence, "Chile", "Argentina").plover == "REJECT"

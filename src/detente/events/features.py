@@ -13,7 +13,7 @@ from typing import Any
 
 from detente.events.codebook import lookup
 from detente.events.coder import RuleCoder
-from detente.events.dyad import DyadCode, _path, _span_head
+from detente.events.dyad import DyadCode, _modal, _path, _span_head, demanded_clause
 
 Token = Any
 WINDOW = 3  # words on each side of an actor span that describe its role
@@ -30,12 +30,24 @@ def dyad_features(coder: RuleCoder, doc: Any, source: str, target: str, rule: Dy
         features[f"rule_quad={lookup(rule.cameo).quad_class}"] = 1.0
     else:
         features["rule=None"] = 1.0
+    if rule.rule is not None:
+        # Which lexicon pattern fired ("pledge-support", "frame-intent/…"): the model learns which to trust.
+        features[f"rule_id={rule.rule}"] = 1.0
     if source_head is None or target_head is None:
         features["span_missing"] = 1.0
         return features
     for token in _path(source_head, target_head)[:-2]:
         features[f"path={token.lemma_.lower()}"] = 1.0
         features[f"path_dep={token.dep_}:{token.lemma_.lower()}"] = 1.0
+        if token.tag_.startswith("VB"):
+            # Tense and aspect of the acts between the actors: "provided" / "is providing" vs "will provide".
+            features[f"path_tag={token.tag_}"] = 1.0
+            for child in token.children:
+                if child.dep_ in ("aux", "neg") and child.tag_ in ("MD", "RB", "TO"):
+                    features[f"path_aux={child.lower_}"] = 1.0
+    demanded = demanded_clause(source_head, target_head)
+    if demanded is not None:
+        features[f"demanded={_modal(demanded)}"] = 1.0
     governing = _governing_verb(source_head)
     if governing is not None:
         features[f"gov={governing.lemma_.lower()}"] = 1.0

@@ -300,6 +300,18 @@ def object_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
 
 
+def participle_agent(noun: Token) -> Token | None:
+    """ "an appeal filed by X", "the strikes carried out by X": the "by" agent of a past participle
+    that describes the noun, which is who made or did what the noun names."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            by = next((c for c in clause.children if c.dep_ == "agent"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if agent is not None:
+                return agent
+    return None
+
+
 def infinitive_subject(verb: Token) -> Token | None:
     """ "allowed [the WFP to deliver food]", "refused to allow [two airlines to land]": the parse makes the
     one allowed, ordered or refused the subject of an infinitival clause, where the object would stand."""

@@ -23,6 +23,7 @@ from detente.events.arguments import (
     core_text,
     infinitive_subject,
     object_of,
+    participle_agent,
     passive_subject,
     prepositional_objects,
     subject_of,
@@ -34,6 +35,7 @@ from detente.events.modality import (
     ceasing_head,
     done_at_once,
     is_allegation,
+    is_condition,
     is_negated,
     modality_of,
 )
@@ -47,6 +49,7 @@ from detente.events.telling import (
     told_in_past,
     without_dateline,
 )
+from detente.events.trigger import Trigger, phone_call, purpose_triggers
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
 from detente.timeline.dates import event_date
 from detente.timeline.lifetimes import date_killings
@@ -92,6 +95,7 @@ ADDRESSED_ROOTS = frozenset({"02", "10"})  # demands and appeals: "demanded that
 # Not aid, concessions, talks or cooperation, whose direct object is what is given or done, not to whom.
 THING_TARGET_ROOTS = frozenset({"05", "09", "11", "12", "14", "16", "17", "18", "19", "20"})
 PEACEKEEPING_CODE = "074"
+PEACEKEEPER_MOVES = ("042", "15")  # arriving (a visit for anyone else) and deploying
 THING_CONFIDENCE = 0.2  # "Iran, Iraq and Syria …": more conjuncts than this is a list, not actors
 # refusals and threats made conditional on what another actor does first
 CONDITIONAL_ROOTS = frozenset({"12", "13"})
@@ -108,19 +112,6 @@ class ActorSource(Protocol):
     def resolve(self, text: str, date: dt.date | None = None, context: str | None = None) -> Actor | None: ...
 
     def find_mentions(self, text: str, date: dt.date | None = None) -> Sequence[Any]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    token: Token
-    cameo: str
-    rule: str
-    nominal: bool
-    target_slots: tuple[str, ...]
-    agent_slots: tuple[str, ...] = ()
-    complement: Token | None = None  # for a frame ("ordered X to cease"): the complement's verb
-    framed: str | None = None  # for a complement: the frame that governs it ("demand", "threat", …)
-    theme: bool = False  # the pattern's object is what is done or given ("signed a pact"), never the recipient
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +175,7 @@ class RuleCoder:
         found: list[Trigger] = []
         consumed: set[int] = set()
         for token in doc:
-            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            if (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) and not is_condition(token, self.lexicon):
                 pattern = self._verb_pattern(token)
                 if pattern is not None:
                     theme = bool(pattern.objects) and "dobj" not in pattern.target
@@ -204,6 +195,7 @@ class RuleCoder:
             else t
             for t in found
         ] + obligations
+        found = purpose_triggers(doc, found)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 noun = self._noun_pattern(token)
@@ -232,7 +224,7 @@ class RuleCoder:
             framed[trigger.token.i] = frame.name
             for conjunct in trigger.token.conjuncts:
                 framed.setdefault(conjunct.i, frame.name)
-            if frame.name == "appeal" and trigger.cameo[:2] == "04" and _phone_call(head):
+            if frame.name == "appeal" and trigger.cameo[:2] == "04" and phone_call(head):
                 # "called X to discuss …": the call is the consultation, with X
                 combined.append(Trigger(head, trigger.cameo, f"phone-call/{trigger.rule}", False, ("dobj", "dative")))
                 continue
@@ -520,7 +512,7 @@ class RuleCoder:
         for thing in first:
             if thing not in candidates or thing.pos_ not in ("NOUN", "PROPN") or is_time_word(thing):
                 continue
-            author = _nominal_agent(thing, ("by",))
+            author = _nominal_agent(thing, ("by",), described=False)  # not "a cabinet put forward by" its own head
             if author is not None and author.dep_ in ("poss", "pobj"):
                 found = finder.actors(author, memory)[:1]
                 if found:
@@ -698,9 +690,12 @@ class RuleCoder:
 
 
 def recode_for_source(cameo: str, source: Actor | None) -> str:
-    """Troops, police or rebels who "storm" a building attack it; they do not protest."""
+    """Troops, police or rebels who "storm" a building attack it; they do not protest. Peacekeepers who
+    arrive or deploy somewhere keep the peace there (CAMEO 074); they neither visit nor mobilize."""
     if cameo[:2] == "14" and source is not None and source.sector in ARMED_SECTORS:
         return ARMED_STORMING_CODE
+    if cameo.startswith(PEACEKEEPER_MOVES) and source is not None and "peacekeep" in source.text.lower():
+        return PEACEKEEPING_CODE
     return cameo
 
 
@@ -737,13 +732,6 @@ def _small_clause(verb: Token, adjective: str) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SMALL_CLAUSE_DEPS and c.lower_ == adjective), None)
 
 
-def _phone_call(verb: Token) -> bool:
-    """ "called X to discuss …": a phone call to X, not an appeal ("called on X to …", "called for …")."""
-    if verb.lemma_.lower() != "call" or object_of(verb) is None:
-        return False
-    return not any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("on", "for", "upon")) for c in verb.children)
-
-
 def _constrained_object(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "obj")), None)
 
@@ -768,7 +756,7 @@ def _possessed_undergoer(noun: Token) -> Token | None:
     return owner if owner is not None and owner.pos_ != "PRON" else None
 
 
-def _nominal_agent(token: Token, agent_slots: Sequence[str]) -> Token | None:
+def _nominal_agent(token: Token, agent_slots: Sequence[str], described: bool = True) -> Token | None:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
@@ -779,6 +767,9 @@ def _nominal_agent(token: Token, agent_slots: Sequence[str]) -> Token | None:
             return subject_of(token.head)  # "Kenya announced the deployment of troops": Kenya deploys them
         if found is not None:
             return found
+    author = participle_agent(token) if described else None  # "an appeal filed by X"
+    if author is not None:
+        return author
     compound = next((c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")), None)
     if compound is not None:  # "the American strikes": the adjective names who struck
         return compound

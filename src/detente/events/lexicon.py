@@ -233,6 +233,11 @@ def inflections(lemma: str) -> set[str]:
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
+# "X said Y must withdraw": the modal makes a demand of Y (the coder's obligations) even when neither
+# the reporting verb nor what is demanded is an event of the lexicon, so such sentences are parsed too.
+OBLIGATION_WORDS = frozenset({"must", "should"})
+
+
 def _trigger_forms(lemmas: Sequence[str], irregular: Mapping[str, Sequence[str]]) -> frozenset[str]:
     """Every surface form of every trigger, as whole words (a prefix match would take "bank" for "ban")."""
     forms: set[str] = set()
@@ -256,7 +261,7 @@ def load_lexicon() -> Lexicon:
         verbs=verbs,
         nouns=nouns,
         cues=_cues(cues),
-        trigger_forms=_trigger_forms(_event_lemmas(verbs, nouns), irregular),
+        trigger_forms=_trigger_forms(_event_lemmas(verbs, nouns), irregular) | OBLIGATION_WORDS,
         frames=_frames(cues.get("complement_frames")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in fixes.items()},
         overrides=_overrides(cues.get("compound_overrides")),

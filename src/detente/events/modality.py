@@ -61,6 +61,18 @@ def is_negated(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+CONDITION_MARKS = frozenset({"until", "till", "unless"})
+
+
+def is_condition(verb: Token, lexicon: Lexicon) -> bool:
+    """ "will not end the strike until the company meets their demands": what another actor must do
+    first is a condition of the refusal or the threat, not an event the sentence reports."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+        return False
+    head = verb.head
+    return is_negated(head, lexicon) or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in head.children)
+
+
 ALLEGING_VERBS = frozenset({"accuse", "allege", "blame", "charge", "suspect", "claim", "convict", "indict"})
 
 

@@ -1,0 +1,89 @@
+"""What a trigger is, and the triggers a verb earns from the clause it governs.
+
+A trigger is a verb or event noun that the lexicon codes. Some verbs are only events through their
+complement: "called Macron on Friday to explain …" is a phone call, whatever is explained;
+"sent experts to Iraq to investigate the crash" is an investigation in Iraq, not aid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from detente.events.arguments import object_of
+from detente.events.telling import is_time_word
+
+Token = Any
+
+PHONE_CALL_CODE = "041"  # CAMEO "discuss by telephone"
+CONSULT_ROOT = "04"
+# Verbs that send people somewhere: the purpose clause says what they were sent to do there.
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "fly"})
+# Acts whose agents are sent to do them on the spot: CAMEO 09 investigate ("sent a team to
+# investigate" — the codebook's investigation of a place or actor, not aid to it).
+SENT_TO_DO_ROOTS = frozenset({"09"})
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+# who is called on the phone: a named person or body, or one named by office ("his counterpart")
+CALLED_PEOPLE = frozenset({
+    "counterpart", "president", "minister", "leader", "premier", "chancellor", "ambassador", "king", "queen",
+    "prince", "envoy", "secretary", "governor", "mayor", "emir", "sultan", "pope",
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    cameo: str
+    rule: str
+    nominal: bool
+    target_slots: tuple[str, ...]
+    agent_slots: tuple[str, ...] = ()
+    complement: Token | None = None  # for a frame ("ordered X to cease"): the complement's verb
+    framed: str | None = None  # for a complement: the frame that governs it ("demand", "threat", …)
+    theme: bool = False  # the pattern's object is what is done or given ("signed a pact"), never the recipient
+
+
+def phone_call(verb: Token, person: bool = False) -> bool:
+    """ "called X to discuss …": a phone call to X, not an appeal ("called on X to …", "called for …").
+    With ``person``, X must be someone ("called Macron", "called his counterpart"), not a thing one
+    convenes ("called a meeting to discuss …")."""
+    called = object_of(verb)
+    if verb.lemma_.lower() != "call" or called is None:
+        return False
+    if person and called.pos_ != "PROPN" and called.lemma_.lower() not in CALLED_PEOPLE:
+        return False
+    appeal = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "for", "upon")]
+    appeal = [c for c in appeal if not all(is_time_word(o) for o in c.children if o.dep_ == "pobj")]  # "on Friday"
+    return not appeal and not any(c.dep_ == "prt" for c in verb.children)
+
+
+def _purpose(verb: Token) -> Token | None:
+    """The "to"-infinitive clause of purpose under ``verb`` ("… to explain her decision"), if any."""
+    for child in verb.children:
+        if child.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
+def purpose_triggers(doc: Any, triggers: Sequence[Trigger]) -> list[Trigger]:
+    """Triggers on verbs that are events only through their purpose clause, replacing what the verb
+    itself coded: "called X on Friday to explain …" (a call, CONSULT, with X, when what follows codes
+    nothing of its own), "sent experts to Y to investigate …" (an investigation in Y, ACCUSE)."""
+    by_token = {t.token.i: t for t in triggers if not t.nominal}
+    taken = {t.complement.i for t in triggers if t.complement is not None}
+    combined: list[Trigger] = []
+    for verb in doc:
+        purpose = _purpose(verb) if verb.pos_ == "VERB" else None
+        if purpose is None or verb.i in taken:
+            continue
+        done = by_token.get(purpose.i)
+        talk = done is None or done.cameo[:2] == CONSULT_ROOT  # "called X to discuss …": the call is the talk
+        if phone_call(verb, person=True) and talk and verb.i not in by_token:
+            cameo, rule = (PHONE_CALL_CODE, "phone-call") if done is None else (done.cameo, f"phone-call/{done.rule}")
+            combined.append(Trigger(verb, cameo, rule, False, ("dobj", "dative")))
+        elif done is not None and verb.lemma_ in SENDING_VERBS and done.cameo[:2] in SENT_TO_DO_ROOTS:
+            rule = f"sent-to/{done.rule}"
+            combined.append(Trigger(verb, done.cameo, rule, False, ("to", "into", "dative")))
+    replaced = {t.token.i for t in combined}
+    return [t for t in triggers if t.nominal or t.token.i not in replaced] + combined

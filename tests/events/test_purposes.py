@@ -1,0 +1,80 @@
+"""Verbs coded through their purpose clause, responses to someone's request, conditions and the
+new lexicon entries (trigger.py, arguments.participle_agent, modality.is_condition), on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from detente.events.coder import RuleCoder
+from detente.events.dyad import code_dyad
+from detente.events.parse import parse_sentences
+from detente.records import EventMention
+from tests.factories import code_text
+
+PUBLISHED = dt.date(2021, 3, 2)
+
+
+def dyads(text: str, coder: RuleCoder, plover: str) -> set[tuple[str, str | None]]:
+    events: list[EventMention] = code_text(coder, text, PUBLISHED)
+    return {(e.source.text, e.target.text if e.target else None) for e in events if e.plover_type == plover}
+
+
+def dyad_type(coder: RuleCoder, text: str, source: str, target: str) -> str | None:
+    doc = parse_sentences(coder.models, [text])[0]
+    return code_dyad(coder, doc, source, target).plover
+
+
+def test_calling_someone_to_do_something_is_a_phone_call(coder: RuleCoder) -> None:
+    text = "Merkel called Macron on Friday to explain her decision."
+    assert ("Merkel", "Macron") in dyads(text, coder, "CONSULT")
+    assert dyad_type(coder, text, "Merkel", "Macron") == "CONSULT"
+    talk = "Putin called Erdogan to discuss the crisis in Idlib."
+    assert ("Putin", "Erdogan") in dyads(talk, coder, "CONSULT")
+
+
+def test_calling_on_someone_stays_an_appeal(coder: RuleCoder) -> None:
+    assert ("Merkel", "Macron") in dyads("Merkel called on Macron to explain his decision.", coder, "REQUEST")
+    assert not dyads("The party called a meeting to discuss the budget.", coder, "CONSULT") & {
+        ("The party", "a meeting")
+    }
+
+
+def test_investigators_sent_somewhere_investigate_there(coder: RuleCoder) -> None:
+    text = "Germany sent experts to Brazil to investigate the crash."
+    assert ("Germany", "Brazil") in dyads(text, coder, "ACCUSE")
+    assert dyad_type(coder, text, "Germany", "Brazil") == "ACCUSE"
+
+
+def test_peacekeepers_who_arrive_keep_the_peace(coder: RuleCoder) -> None:
+    text = "Chinese peacekeepers arrived in Juba on Monday."
+    assert any(target == "Juba" for _, target in dyads(text, coder, "AID"))
+    assert dyad_type(coder, text, "Chinese peacekeepers", "Juba") == "AID"
+
+
+def test_human_shields_reneging_and_approved_requests(coder: RuleCoder) -> None:
+    held = "Rebels held hundreds of villagers as human shields in the town."
+    assert dyad_type(coder, held, "Rebels", "villagers") == "ASSAULT"
+    reneged = "Iran reneged on the nuclear accord with the United States."
+    assert dyad_type(coder, reneged, "Iran", "the United States") == "REJECT"
+    assert "REJECT" in {e.plover_type for e in code_text(coder, reneged, PUBLISHED)}
+    approved = "The minister approved a request from the army for more funds."
+    assert dyad_type(coder, approved, "The minister", "the army") == "CONCEDE"
+
+
+def test_who_filed_what_is_rejected_is_the_target(coder: RuleCoder) -> None:
+    text = "A court in Paris rejected an appeal filed by lawyers of the Russian tycoon."
+    assert any(target and target.startswith("lawyers") for _, target in dyads(text, coder, "REJECT"))
+
+
+def test_what_another_actor_must_do_first_is_no_event(coder: RuleCoder) -> None:
+    """Regression: "until the company meets their demands" was coded as the company conceding."""
+    text = "The strikers will not end the strike until the company meets their demands."
+    assert dyad_type(coder, text, "The strikers", "the company") == "REJECT"
+    assert not dyads(text, coder, "CONCEDE")
+
+
+def test_a_reported_obligation_is_a_demand_end_to_end(coder: RuleCoder) -> None:
+    """Regression: "X said Y must …" was never parsed when no word of it was an event trigger."""
+    text = "Germany said Peru must ensure security throughout the country."
+    assert ("Germany", "Peru") in dyads(text, coder, "REQUEST")

@@ -39,6 +39,12 @@ NAME_SPELLING_RATIO = 0.76
 NOT_ONLY_WINDOW = 12
 # A "not" cancels a negative predicate ("not opposed") when the predicate follows within this many words.
 DOUBLE_NEGATION_WINDOW = 3
+# Sentence-level results are cached: tracing copies compares each article with several candidates,
+# sentence by sentence, and re-stemming the same sentences was half of that time (py-spy, 20k-article
+# store). Whole articles are not: caching them too raised the rebuild of a 20k-article store from
+# 2.5 to 4.1 GB peak RSS (measured).
+CACHED_CHARS = 1_000
+CACHED_TEXTS = 1 << 17
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
@@ -113,9 +119,13 @@ def lexicon() -> Lexicon:
     return parse_lexicon(text.splitlines())
 
 
-@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """NFKC, straight quotes and dashes, "n't" spelled "not", possessive 's dropped."""
+    return _normalise(text) if len(text) <= CACHED_CHARS else _normalise.__wrapped__(text)
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = re.sub(r"n't\b", " not", text)
     text = re.sub(r"(?:can)not\b", "can not", text)
@@ -124,10 +134,10 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word and number tokens of ``text`` (numbers keep their separators)."""
-    return list(_words(text))
+    return list(_words(text) if len(text) <= CACHED_CHARS else _words.__wrapped__(text))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=CACHED_TEXTS)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(token.lower() for token in _WORD.findall(normalise(text)))
 
@@ -144,14 +154,12 @@ def stem(word: str) -> str:
 
 def content_stems(text: str, *, drop_framing: bool = True) -> list[str]:
     """Stems of the words that carry content: no stopwords, optionally no rewrite framing."""
-    return list(_content_stems(text, drop_framing))
+    short = len(text) <= CACHED_CHARS
+    return list(_content_stems(text, drop_framing) if short else _content_stems.__wrapped__(text, drop_framing))
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=CACHED_TEXTS)
 def _content_stems(text: str, drop_framing: bool) -> tuple[str, ...]:
-    # Cached, as are words() and normalise(): tracing copies compares each article with several
-    # candidates, sentence by sentence, and stemming the same sentences again was half of that time
-    # (py-spy on a 20k-article store).
     lex = lexicon()
     skip = lex.stopwords | lex.framing if drop_framing else lex.stopwords
     return tuple(stem(word) for word in words(text) if word not in skip and len(word) > 1)

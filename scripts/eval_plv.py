@@ -14,15 +14,15 @@ import argparse
 import collections
 import csv
 import datetime as dt
-import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from detente import Detente
 from detente.events import load_lexicon
 from detente.events.coder import RuleCoder
 from detente.events.parse import parse_sentences
-from detente.records import Article, Sentence
+from detente.records import Article, EventMention, Sentence
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/eval/plv_train.tsv"
 FOLD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
@@ -35,6 +35,23 @@ def root(plover: str | None) -> str | None:
 def overlaps(a: str, b: str) -> bool:
     a, b = a.lower().strip(), b.lower().strip()
     return bool(a) and bool(b) and (a in b or b in a)
+
+
+def miss_kind(events: Sequence[EventMention], gold: str, source: str, target: str) -> str | None:
+    """None when one event has the gold root, source and target; else why not, most telling first."""
+    typed = [e for e in events if root(e.plover_type) == gold]
+    if any(overlaps(e.source.text, source) and e.target and overlaps(e.target.text, target) for e in typed):
+        return None
+    if not events:
+        return "no event"
+    if not typed:
+        return "wrong type"
+    from_source = [e for e in typed if overlaps(e.source.text, source)]
+    if from_source:
+        return "no target" if all(e.target is None for e in from_source) else "wrong target"
+    if any(e.target and overlaps(e.target.text, target) for e in typed):
+        return "wrong source"
+    return "wrong source and target"
 
 
 def main() -> None:
@@ -67,6 +84,7 @@ def main() -> None:
     confusion: collections.Counter[tuple[str, str]] = collections.Counter()
     per_root: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     misses = []
+    missed: collections.Counter[str] = collections.Counter()
     for row, answer, events in zip(rows, given, end_to_end, strict=True):
         gold = row["gold_root"]
         guess = root(answer["plover"])
@@ -77,13 +95,16 @@ def main() -> None:
         else:
             confusion[(gold, str(guess))] += 1
             misses.append((gold, guess, row["marked_sentence"]))
-        if any(root(e.plover_type) == gold and overlaps(e.source.text, row["source"])
-               and e.target is not None and overlaps(e.target.text, row["target"]) for e in events):  # fmt: skip
+        kind = miss_kind(events, gold, row["source"], row["target"])
+        if kind is None:
             correct_e2e += 1
+        else:
+            missed[kind] += 1
     n = len(rows)
     print(f"PLV rows: {n}")
     print(f"dyad given : accuracy {correct_given / n:.3f} ({correct_given}/{n}), {n / seconds_given:.0f} sentences/s")
     print(f"end to end : accuracy {correct_e2e / n:.3f} ({correct_e2e}/{n}), {n / seconds_e2e:.0f} sentences/s")
+    print("end-to-end misses by kind:", ", ".join(f"{kind} {n}" for kind, n in missed.most_common()))
     print("per root (dyad given):")
     for name, (right, total) in sorted(per_root.items()):
         print(f"  {name:<10} {right / total:.2f}  ({right}/{total})")
@@ -93,4 +114,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

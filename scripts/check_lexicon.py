@@ -69,7 +69,7 @@ def check_verbs(verbs: list[dict], codes: set[str], errors: list[str]) -> None:
 def check_nouns(nouns: list[dict], codes: set[str], errors: list[str]) -> None:
     for p in nouns:
         pid = p.get("id", "?")
-        if set(p) != NOUN_FIELDS:
+        if not NOUN_FIELDS <= set(p) <= NOUN_FIELDS | {"only_with"}:
             errors.append(f"nouns {pid}: fields {sorted(p)}")
         if str(p.get("cameo")) not in codes or not isinstance(p.get("cameo"), str):
             errors.append(f"nouns {pid}: unknown or unquoted cameo {p.get('cameo')!r}")

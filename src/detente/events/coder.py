@@ -49,7 +49,7 @@ from detente.events.telling import (
     told_in_past,
     without_dateline,
 )
-from detente.events.trigger import Trigger, phone_call, purpose_triggers
+from detente.events.trigger import Trigger, newsroom_formula, phone_call, purpose_triggers
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
 from detente.timeline.dates import event_date
 from detente.timeline.lifetimes import date_killings
@@ -175,7 +175,8 @@ class RuleCoder:
         found: list[Trigger] = []
         consumed: set[int] = set()
         for token in doc:
-            if (token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")) and not is_condition(token, self.lexicon):
+            verb = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+            if verb and not is_condition(token, self.lexicon) and not newsroom_formula(token, self.lexicon):
                 pattern = self._verb_pattern(token)
                 if pattern is not None:
                     theme = bool(pattern.objects) and "dobj" not in pattern.target
@@ -308,8 +309,10 @@ class RuleCoder:
         return None
 
     def _noun_pattern(self, token: Token) -> NounPattern | None:
+        """The noun's first pattern whose ``only_with`` words, if any, modify it ("an attempt on his
+        life", "an assassination attempt"; not "an attempt to avoid confrontation")."""
         patterns = self.lexicon.nouns.get(token.lemma_.lower(), ())
-        return patterns[0] if patterns else None
+        return next((p for p in patterns if not p.only_with or _modified_by(token, p.only_with)), None)
 
     def _readings(
         self, trigger: Trigger, finder: ArgumentFinder, memory: ArticleMemory
@@ -730,6 +733,10 @@ def _small_clause(verb: Token, adjective: str) -> Token | None:
     if adjective not in SMALL_CLAUSE_ADJECTIVES:
         return None
     return next((c for c in verb.children if c.dep_ in SMALL_CLAUSE_DEPS and c.lower_ == adjective), None)
+
+
+def _modified_by(noun: Token, words: frozenset[str]) -> bool:
+    return any(child.lower_ in words for child in noun.children)
 
 
 def _constrained_object(token: Token) -> Token | None:

@@ -39,6 +39,7 @@ class NounPattern:
     noun: str
     target: tuple[str, ...]
     agent: tuple[str, ...]
+    only_with: frozenset[str] = frozenset()  # when set, the noun is an event only with one of these dependents
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ def _noun_patterns(entries: Sequence[Mapping[str, Any]]) -> dict[str, tuple[Noun
             noun=str(entry["noun"]).lower(),
             target=_string_list(entry, "target", where),
             agent=_string_list(entry, "agent", where) or ("by",),
+            only_with=frozenset(_string_list(entry, "only_with", where)),
         )
         by_lemma.setdefault(pattern.noun, []).append(pattern)
     return {lemma: tuple(patterns) for lemma, patterns in by_lemma.items()}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from detente.events.arguments import object_of
+from detente.events.lexicon import Lexicon
 from detente.events.telling import is_time_word
 
 Token = Any
@@ -87,3 +88,13 @@ def purpose_triggers(doc: Any, triggers: Sequence[Trigger]) -> list[Trigger]:
             combined.append(Trigger(verb, done.cameo, rule, False, ("to", "into", "dative")))
     replaced = {t.token.i for t in combined}
     return [t for t in triggers if t.nominal or t.token.i not in replaced] + combined
+
+
+def newsroom_formula(verb: Token, lexicon: Lexicon) -> bool:
+    """ "asked not to be identified", "speaking on condition of anonymity", "contributed reporting":
+    how a story names its sources and reporters, not something its actors did (cues.yaml)."""
+    if verb.lemma_.lower() not in lexicon.cue("newsroom_formulas.verbs"):
+        return False
+    words = lexicon.cue("newsroom_formulas.words")
+    near = [*verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    return any(token.lower_ in words for token in near)

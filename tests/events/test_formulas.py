@@ -38,3 +38,9 @@ def test_the_same_verbs_still_code_real_requests_and_talks(coder: RuleCoder) -> 
 def test_an_attempt_is_an_assault_only_on_someone(coder: RuleCoder) -> None:
     assert "ASSAULT" not in types(coder, "Qatar's attempt to avoid a confrontation with Bahrain failed.")
     assert "ASSAULT" in types(coder, "Police foiled an assassination attempt on the Ecuadorian president by gunmen.")
+
+
+def test_calling_off_attacks_on_someone_is_ceasing_them_not_an_appeal(coder: RuleCoder) -> None:
+    [event] = code_text(coder, "The Houthi militia called off its attacks on Saudi oil terminals.", PUBLISHED)
+    assert (event.plover_type, event.modality) == ("RETREAT", "ceased")
+    assert event.coder.endswith("call-off-attack")

@@ -293,6 +293,8 @@ class RuleCoder:
         for pattern in self.lexicon.verbs.get(self._lemma(token), ()):
             candidates = [object_lemma]
             if pattern.particle is not None and pattern.particle != particle:
+                if particle is not None:  # "called off its attacks on X" is no "call on"
+                    continue
                 governed = [*prepositional_objects(token, pattern.particle)]
                 if obj is not None:
                     governed += prepositional_objects(obj, pattern.particle)

@@ -1,4 +1,5 @@
-"""The newsroom's own formulas and nouns that are events only with the right words, on sentences
+"""The newsroom's own formulas, nouns that are events only with the right words, and the agents
+of event nouns, on sentences
 written for these tests: no events where a reader sees none."""
 
 from __future__ import annotations
@@ -44,3 +45,9 @@ def test_calling_off_attacks_on_someone_is_ceasing_them_not_an_appeal(coder: Rul
     [event] = code_text(coder, "The Houthi militia called off its attacks on Saudi oil terminals.", PUBLISHED)
     assert (event.plover_type, event.modality) == ("RETREAT", "ceased")
     assert event.coder.endswith("call-off-attack")
+
+
+def test_the_one_whose_resignation_is_accepted_is_named_by_of_not_by_the_last_subject(coder: RuleCoder) -> None:
+    text = "Vladimir Putin met Recep Tayyip Erdogan in Sochi. Parliament accepted the resignation of Imran Khan."
+    accepted = [e for e in code_text(coder, text, PUBLISHED) if e.coder.endswith("/accept")]
+    assert [e.target.text if e.target else None for e in accepted] == ["Imran Khan"]

@@ -1,6 +1,5 @@
 """The newsroom's own formulas, nouns that are events only with the right words, and the agents
-of event nouns, on sentences
-written for these tests: no events where a reader sees none."""
+of event nouns, on sentences written for these tests: no events where a reader sees none."""
 
 from __future__ import annotations
 

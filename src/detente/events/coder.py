@@ -595,9 +595,8 @@ class RuleCoder:
         return None
 
     def _event_agent(self, noun: Token, finder: ArgumentFinder, memory: ArticleMemory) -> list[Actor]:
-        # "accepted the resignation of X": X resigned, where the noun's pattern names "of" its agent. (Its
-        # other agent slots stay out: "refused a request from the prime minister" would then pair two
-        # officials of one government, which count as one actor, and lose the event.)
+        # "accepted the resignation of X": X resigned. Other agent slots stay out: "refused a request from
+        # the prime minister" would pair two officials of one government (one actor) and lose the event.
         pattern = self._noun_pattern(noun)
         agent = _nominal_agent(noun, ("by", "of") if pattern is not None and "of" in pattern.agent else ("by",))
         if agent is not None:

@@ -29,7 +29,7 @@ from detente.events.arguments import (
     subject_of,
 )
 from detente.events.codebook import lookup
-from detente.events.lexicon import Lexicon, NounPattern, VerbPattern
+from detente.events.lexicon import OBLIGATION_FRAMES, Lexicon, NounPattern, VerbPattern
 from detente.events.modality import (
     announced_intent,
     ceasing_head,
@@ -83,7 +83,6 @@ STATE_ONLY_ROOTS = frozenset({"17"})  # coercion (arrests, curfews, expulsions):
 OVERRIDE_DEPS = frozenset({"compound", "amod", "nmod", "advmod"})
 SMALL_CLAUSE_ADJECTIVES = ("guilty", "liable")  # "found X guilty": X is who the verdict is about
 SMALL_CLAUSE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
-OBLIGATION_MODALS = {"must": "demand", "should": "appeal"}  # reported "X must/should …": which frame
 # Events done between two coordinated subjects when no one else is named ("A and B met", "… clashed")
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # … except pledges of aid: "China, Iran and Russia pledged funds" give to a third party, not to each other
@@ -191,7 +190,7 @@ class RuleCoder:
         obligations = self._obligations(doc, found)
         demanded = {t.complement.i: t.rule.split("-")[1].split("/")[0] for t in obligations if t.complement is not None}
         found = [
-            dataclasses.replace(t, framed=OBLIGATION_MODALS[demanded[t.token.i]])
+            dataclasses.replace(t, framed=OBLIGATION_FRAMES[demanded[t.token.i]])
             if t.token.i in demanded and not t.nominal and t.framed is None
             else t
             for t in found
@@ -263,12 +262,12 @@ class RuleCoder:
         by_token = {t.token.i: t for t in triggers if not t.nominal}
         found = []
         for token in doc:
-            modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
+            modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_FRAMES), None)
             if modal is None or token.dep_ != "ccomp" or self._lemma(token.head) not in reporting:
                 continue
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or is_negated(token, self.lexicon):
                 continue
-            frame = self.lexicon.frames.get(OBLIGATION_MODALS[modal])
+            frame = self.lexicon.frames.get(OBLIGATION_FRAMES[modal])
             if frame is None:
                 continue
             demanded = by_token.get(token.i)

@@ -235,9 +235,10 @@ def inflections(lemma: str) -> set[str]:
 WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
-# "X said Y must withdraw": the modal makes a demand of Y (the coder's obligations) even when neither
-# the reporting verb nor what is demanded is an event of the lexicon, so such sentences are parsed too.
-OBLIGATION_WORDS = frozenset({"must", "should"})
+# "X said Y must withdraw": the modal makes a demand of Y, "should" an appeal (the coder's obligations),
+# even when neither the reporting verb nor what is demanded is an event of the lexicon, so sentences
+# with these words are parsed too.
+OBLIGATION_FRAMES = {"must": "demand", "should": "appeal"}
 
 
 def _trigger_forms(lemmas: Sequence[str], irregular: Mapping[str, Sequence[str]]) -> frozenset[str]:
@@ -263,7 +264,7 @@ def load_lexicon() -> Lexicon:
         verbs=verbs,
         nouns=nouns,
         cues=_cues(cues),
-        trigger_forms=_trigger_forms(_event_lemmas(verbs, nouns), irregular) | OBLIGATION_WORDS,
+        trigger_forms=_trigger_forms(_event_lemmas(verbs, nouns), irregular) | frozenset(OBLIGATION_FRAMES),
         frames=_frames(cues.get("complement_frames")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in fixes.items()},
         overrides=_overrides(cues.get("compound_overrides")),

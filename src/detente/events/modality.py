@@ -16,6 +16,13 @@ from detente.records import Modality
 Token = Any
 
 MAX_CLIMB = 6  # how many heads up a trigger's modality cues are looked for (clause depth in news ≤ 6)
+CONDITION_MARKS = frozenset({"until", "till", "unless"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
+# "is willing to withdraw", "stands ready to help": the actor's own stated intent
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "poised"})
+# An announced act done at once ("would immediately impose a curfew") is the act itself (the PLOVER
+# draft: a specific action that will clearly be realized keeps its own category)
+IMMINENT_ADVERBS = frozenset({"immediately", "now", "today", "tonight", "shortly", "instantly"})
 
 
 def ancestors(token: Token) -> Iterator[Token]:
@@ -59,9 +66,6 @@ def is_negated(token: Token, lexicon: Lexicon) -> bool:
         ):
             return True  # "Neither the EU nor the US would endorse …"
     return False
-
-
-CONDITION_MARKS = frozenset({"until", "till", "unless"})
 
 
 def is_condition(verb: Token, lexicon: Lexicon) -> bool:
@@ -184,14 +188,6 @@ def _intended(verb: Token, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in intended
-
-
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
-# "is willing to withdraw", "stands ready to help": the actor's own stated intent
-INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "poised"})
-# An announced act done at once ("would immediately impose a curfew") is the act itself (the PLOVER
-# draft: a specific action that will clearly be realized keeps its own category)
-IMMINENT_ADVERBS = frozenset({"immediately", "now", "today", "tonight", "shortly", "instantly"})
 
 
 def announced_intent(verb: Token) -> bool:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
+from typing import Any, TypeVar
 
 from detente.errors import LexiconError
 
@@ -45,6 +46,7 @@ DOUBLE_NEGATION_WINDOW = 3
 # 2.5 to 4.1 GB peak RSS (measured).
 CACHED_CHARS = 1_000
 CACHED_TEXTS = 1 << 17
+T = TypeVar("T")
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
@@ -119,13 +121,20 @@ def lexicon() -> Lexicon:
     return parse_lexicon(text.splitlines())
 
 
+def _cached_for_sentences(function: Callable[..., T]) -> Callable[..., T]:
+    """``function(text, …)`` memoised for sentence-length texts only (see CACHED_CHARS)."""
+    cached = lru_cache(maxsize=CACHED_TEXTS)(function)
+
+    @wraps(function)
+    def call(text: str, *args: Any) -> T:
+        return cached(text, *args) if len(text) <= CACHED_CHARS else function(text, *args)
+
+    return call
+
+
+@_cached_for_sentences
 def normalise(text: str) -> str:
     """NFKC, straight quotes and dashes, "n't" spelled "not", possessive 's dropped."""
-    return _normalise(text) if len(text) <= CACHED_CHARS else _normalise.__wrapped__(text)
-
-
-@lru_cache(maxsize=CACHED_TEXTS)
-def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = re.sub(r"n't\b", " not", text)
     text = re.sub(r"(?:can)not\b", "can not", text)
@@ -134,10 +143,10 @@ def _normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word and number tokens of ``text`` (numbers keep their separators)."""
-    return list(_words(text) if len(text) <= CACHED_CHARS else _words.__wrapped__(text))
+    return list(_words(text))
 
 
-@lru_cache(maxsize=CACHED_TEXTS)
+@_cached_for_sentences
 def _words(text: str) -> tuple[str, ...]:
     return tuple(token.lower() for token in _WORD.findall(normalise(text)))
 
@@ -154,11 +163,10 @@ def stem(word: str) -> str:
 
 def content_stems(text: str, *, drop_framing: bool = True) -> list[str]:
     """Stems of the words that carry content: no stopwords, optionally no rewrite framing."""
-    short = len(text) <= CACHED_CHARS
-    return list(_content_stems(text, drop_framing) if short else _content_stems.__wrapped__(text, drop_framing))
+    return list(_content_stems(text, drop_framing))
 
 
-@lru_cache(maxsize=CACHED_TEXTS)
+@_cached_for_sentences
 def _content_stems(text: str, drop_framing: bool) -> tuple[str, ...]:
     lex = lexicon()
     skip = lex.stopwords | lex.framing if drop_framing else lex.stopwords

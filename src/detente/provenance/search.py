@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,11 +83,12 @@ def shingle_jaccard(first: np.ndarray, second: np.ndarray) -> float:
 
 
 def find_candidates(
-    texts: Mapping[str, str],
+    texts: Mapping[str, str | Set[str]],
     fingerprints: Mapping[str, np.ndarray],
     embeddings: Mapping[str, np.ndarray] | None = None,
 ) -> list[Candidate]:
-    """Candidate pairs among ``texts`` (article id -> text), sorted, each pair once."""
+    """Candidate pairs among ``texts`` (article id -> text, or its ``content_stems`` already worked
+    out), sorted, each pair once."""
     pairs: dict[tuple[str, str], float] = {}
     for a, b in _lsh_pairs(fingerprints):
         pairs[_ordered(a, b)] = 0.0
@@ -125,15 +126,17 @@ def posting_cap(corpus_size: int) -> int:
     return max(MIN_POSTING_CAP, int(POSTING_CAP_SQRT_FACTOR * math.sqrt(corpus_size)))
 
 
-def article_keys(stems: set[str], document_frequency: Mapping[str, int], cap: int) -> list[str]:
+def article_keys(stems: Set[str], document_frequency: Mapping[str, int], cap: int) -> list[str]:
     """A bottom-k sample (by stable hash) of the article's rare stems: deterministic, unbiased."""
     rare = [stem for stem in stems if document_frequency[stem] <= cap]
     rare.sort(key=lambda stem: (stable_hash(stem), stem))
     return rare[:KEYS_PER_ARTICLE]
 
 
-def _rare_token_pairs(texts: Mapping[str, str]) -> dict[tuple[str, str], float]:
-    stems = {article_id: set(content_stems(text)) for article_id, text in texts.items()}
+def _rare_token_pairs(texts: Mapping[str, str | Set[str]]) -> dict[tuple[str, str], float]:
+    stems = {
+        article_id: set(content_stems(text)) if isinstance(text, str) else text for article_id, text in texts.items()
+    }
     document_frequency: Counter[str] = Counter()
     for article_stems in stems.values():
         document_frequency.update(article_stems)

@@ -14,7 +14,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from detente.provenance.text import content_stems, name_key, names, numbers
+from detente.provenance.text import ArticleTerms, article_terms, name_key
 from detente.records import Article
 
 NAME_WEIGHT = 2.0  # a shared name or place is stronger evidence of one story than a shared word
@@ -28,14 +28,15 @@ STORY_ID_PREFIX = "story-"
 STORY_ID_HEX = 12
 
 
-def story_features(text: str) -> dict[str, float]:
+def story_features(text: str | ArticleTerms) -> dict[str, float]:
     """Weighted bag of the story's content: stems, plus name and number features."""
+    terms = text if isinstance(text, ArticleTerms) else article_terms(text)
     features: defaultdict[str, float] = defaultdict(float)
-    for word in content_stems(text, drop_framing=False):
+    for word in terms.story_stems:
         features[word] += 1.0
-    for name in names(text):
+    for name in terms.names:
         features["name:" + name_key(name)] += NAME_WEIGHT
-    for number in numbers(text):
+    for number in terms.numbers:
         features["num:" + number] += NUMBER_WEIGHT
     return dict(features)
 

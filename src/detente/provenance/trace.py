@@ -37,7 +37,7 @@ from detente.provenance.stories import (
     group_stories,
     story_features,
 )
-from detente.provenance.text import content_stems
+from detente.provenance.text import article_terms, content_stems
 from detente.records import Article, Copy, Relation, Sentence
 
 # A sentence with fewer content words than this (a dateline, "Comments are closed.") is not a claim
@@ -83,7 +83,6 @@ def trace_copies(
     by_id: dict[str, Article] = {}
     for article in articles:
         by_id.setdefault(article.article_id, article)
-    texts = {article_id: article_text(article) for article_id, article in by_id.items()}
     claims = {article_id: _sentence_texts(article, sentences) for article_id, article in by_id.items()}
     signatures = {article_id: (fingerprints or {}).get(article_id, None) for article_id in by_id}
     resolved = {
@@ -91,7 +90,13 @@ def trace_copies(
         for article_id, signature in signatures.items()
     }
     embeddings = _document_vectors(claims, encoder) if encoder is not None else None
-    candidates = find_candidates(texts, resolved, embeddings)
+    stems: dict[str, set[str]] = {}
+    bags: dict[str, dict[str, float]] = {}
+    for article_id, article in by_id.items():  # each article normalised once, for both
+        terms = article_terms(article_text(article))
+        stems[article_id], bags[article_id] = set(terms.stems), story_features(terms)
+    candidates = find_candidates(stems, resolved, embeddings)
+    del stems  # a set per article: freed before the alignment work
     outlets = sorted({article.outlet for article in by_id.values() if article.outlet})
     credits = {article_id: best_credit(article, outlets) for article_id, article in by_id.items()}
 
@@ -107,7 +112,7 @@ def trace_copies(
     for article_id, credit in sorted(credits.items()):
         if article_id not in best and credit is not None and credit.prominent:
             copies.append(_unmatched_credit(article_id, credit, claims[article_id]))
-    story_of = _stories(list(by_id), texts, candidates, copies)
+    story_of = _stories(list(by_id), bags, candidates, copies)
     return Provenance(tuple(sorted(copies, key=lambda c: (c.copy, c.original or ""))), story_of)
 
 
@@ -240,9 +245,11 @@ def _unmatched_credit(article_id: str, credit: Credit, claims: list[str]) -> Cop
 
 
 def _stories(
-    article_ids: list[str], texts: Mapping[str, str], candidates: Sequence[Candidate], copies: Sequence[Copy]
+    article_ids: list[str],
+    bags: Mapping[str, Mapping[str, float]],
+    candidates: Sequence[Candidate],
+    copies: Sequence[Copy],
 ) -> dict[str, str]:
-    bags = {article_id: story_features(texts[article_id]) for article_id in article_ids}
     frequency = corpus_feature_frequency(bags.values())
     scored = {
         (c.first, c.second): feature_similarity(bags[c.first], bags[c.second], frequency, len(bags)) for c in candidates

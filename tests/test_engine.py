@@ -72,3 +72,20 @@ def test_dask_engine_unreachable_scheduler_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
         DaskEngine(Settings(engine="dask", scheduler="tcp://127.0.0.1:9"), connect_timeout=2)
+
+
+def test_a_batch_leaves_none_of_its_new_words_in_the_parser() -> None:
+    """A worker codes batch after batch for hours: the words a batch brings must not stay behind
+    (spaCy's string store grew with every new name), and its events must survive the cleanup."""
+    from detente.events.parse import load_pipeline
+
+    settings = Settings()
+    analyse_batch(settings, _demo_batches(2)[0])  # a process's first batch may keep its words
+    strings = load_pipeline(tuple(settings.spacy_models)).nlp.vocab.strings
+    before = len(strings)
+    text = "Iran's foreign minister, Zarquon Vellmoorian, accused the United States of attacking Syria."
+    (analysed,) = analyse_batch(settings, [Article("invented", text, "invented", language="en")])
+    assert len(strings) == before
+    assert "Vellmoorian" not in strings
+    assert [m.cameo[:2] for m in analysed.mentions] == ["11"]  # plain values, readable after the batch
+    assert all(m.evidence.trigger in text for m in analysed.mentions)

@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from detente.engine import get_engine
-from detente.events import EventCoder, get_coder
+from detente.events import EventCoder, coding_session, get_coder
 from detente.ingest import Fetcher, Manifest, read_paths, split_sentences, with_language
 from detente.provenance import Provenance, fingerprint, trace_copies
 from detente.records import Article, IngestProblem
@@ -67,7 +67,8 @@ def analyse(article: Article, coder: EventCoder) -> AnalysedArticle:
 
 def analyse_batch(settings: Settings, articles: Sequence[Article]) -> list[AnalysedArticle]:
     coder = _coder(settings)
-    return [analyse(article, coder) for article in articles]
+    with coding_session(coder):
+        return [analyse(article, coder) for article in articles]
 
 
 WARM_UP = Article("warm-up", "The United States imposed sanctions on Iran on Monday.", "warm-up", language="en")

@@ -8,6 +8,7 @@ exactly like a third-party one would.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from importlib.metadata import entry_points
 from typing import Protocol
 
@@ -16,6 +17,7 @@ from detente.events.codebook import PLOVER_TYPES, CameoCode, codebook, lookup
 from detente.events.coder import RuleCoder
 from detente.events.dyad import DyadCode, code_dyad
 from detente.events.lexicon import Lexicon, load_lexicon
+from detente.events.parse import transient
 from detente.records import Article, EventMention, Sentence
 from detente.settings import Settings
 
@@ -34,6 +36,12 @@ def rule_coder(settings: Settings) -> RuleCoder:
     from detente.actors import ActorResolver
 
     return RuleCoder(ActorResolver(settings.actor_files), load_lexicon(), settings.spacy_models)
+
+
+def coding_session(coder: EventCoder) -> AbstractContextManager[None]:
+    """Wrap a batch's coding: on leaving, the built-in coder frees the strings and words its parser
+    added for the batch, so a long run's workers stay the same size (other coders: nothing to do)."""
+    return transient(coder.models) if isinstance(coder, RuleCoder) else nullcontext()
 
 
 def get_coder(name: str, settings: Settings) -> EventCoder:
@@ -58,6 +66,7 @@ __all__ = [
     "RuleCoder",
     "code_dyad",
     "codebook",
+    "coding_session",
     "get_coder",
     "load_lexicon",
     "lookup",

@@ -10,7 +10,8 @@ An official ``en_core_web_sm`` is preferred when installed; ``en_core_web_sm_vbs
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -95,6 +96,8 @@ def load_pipeline(models: Sequence[str]) -> Any:
         except OSError:
             continue
         nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+        for features in TAG_TO_MORPH.values():  # added outside any memory zone: they must outlive one
+            nlp.vocab.morphology.add(features)
         morphology = _FastMorphology(full.get_pipe("lemmatizer"))
         return _Pipeline(nlp, morphology)
     raise MissingDependencyError(f"a spaCy English model ({' or '.join(models)})", "nlp")
@@ -104,10 +107,28 @@ class _Pipeline:
     def __init__(self, nlp: Any, morphology: _FastMorphology) -> None:
         self.nlp = nlp
         self.morphology = morphology
+        self.cache_filled = False  # see transient()
 
     def pipe(self, texts: Sequence[str], batch_size: int = PIPE_BATCH_SIZE) -> Any:
         for doc in self.nlp.pipe(texts, batch_size=batch_size):
             yield self.morphology(doc)
+
+
+@contextmanager
+def transient(models: Sequence[str]) -> Iterator[None]:
+    """Strings and words the parser adds inside are freed on leaving (spaCy's memory zone), so a
+    worker that parses for hours stays the same size. Docs parsed inside must not be used after it;
+    what leaves it must be plain Python values.
+
+    spaCy's tokenizer never caches inside a zone, so the process's first session runs outside one:
+    it fills that cache (bounded, 10k entries) with the news' common words for good."""
+    pipeline = load_pipeline(tuple(models))
+    if not pipeline.cache_filled:
+        pipeline.cache_filled = True
+        yield
+        return
+    with pipeline.nlp.memory_zone():
+        yield
 
 
 def parse_sentences(models: Sequence[str], texts: Sequence[str]) -> list[Any]:

@@ -1,6 +1,6 @@
 """PLOVER root accuracy on PLV (../shared/eval/plv_train.tsv): with the dyad given, and end to end.
 
-    .venv/bin/python scripts/eval_plv.py [path/to/plv_train.tsv] [--errors N]
+    .venv/bin/python scripts/eval_plv.py [path/to/plv_train.tsv] [--errors N] [--misses KIND]
 
 With the dyad given: `detente code` semantics (sentence + source + target spans) → PLOVER type; a null
 answer counts as wrong. End to end: the coder reads the sentence alone, and a row is right when one of
@@ -57,7 +57,8 @@ def miss_kind(events: Sequence[EventMention], gold: str, source: str, target: st
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    parser.add_argument("--errors", type=int, default=0, help="print this many dyad-given errors")
+    parser.add_argument("--misses", help='print the end-to-end misses of this kind ("wrong target", ...)')
     args = parser.parse_args()
     if not args.path.exists():
         print(f"{args.path} not found: PLV is in ../shared/eval, which this checkout does not have")
@@ -100,6 +101,9 @@ def main() -> None:
             correct_e2e += 1
         else:
             missed[kind] += 1
+            if kind == args.misses:
+                found = "; ".join(f"{e.plover_type} {e.source.text} → {e.target and e.target.text}" for e in events)
+                print(f"  {kind}: {gold} {row['marked_sentence'][:200]}\n      found: {found}")
     n = len(rows)
     print(f"PLV rows: {n}")
     print(f"dyad given : accuracy {correct_given / n:.3f} ({correct_given}/{n}), {n / seconds_given:.0f} sentences/s")

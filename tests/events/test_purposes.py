@@ -78,3 +78,12 @@ def test_a_reported_obligation_is_a_demand_end_to_end(coder: RuleCoder) -> None:
     """Regression: "X said Y must …" was never parsed when no word of it was an event trigger."""
     text = "Germany said Peru must ensure security throughout the country."
     assert ("Germany", "Peru") in dyads(text, coder, "REQUEST")
+
+
+def test_a_document_speaks_for_whoever_issued_it(coder: RuleCoder) -> None:
+    resolution = "The parliament of Romania passed a resolution criticizing President Iohannis for delaying the vote."
+    assert ("The parliament of Romania", "President Iohannis") in dyads(resolution, coder, "ACCUSE")
+    report = "Human Rights Watch published a report accusing the Egyptian army of torturing detainees."
+    assert ("Human Rights Watch", "the Egyptian army") in dyads(report, coder, "ACCUSE")
+    # a participle on any other noun has no author: the soldiers did not criticise anyone
+    assert not dyads("Soldiers arrested a man criticizing President Iohannis.", coder, "ACCUSE")

@@ -29,6 +29,11 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "which", "who", "that"})
 # a relative pronoun names the noun its clause hangs on, never an actor of an earlier sentence
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+# Texts whose author speaks through them: "passed a resolution criticizing X" is the passer criticizing.
+DOCUMENT_NOUNS = frozenset({
+    "statement", "resolution", "report", "letter", "communique", "communiqué", "declaration", "motion",
+    "note", "message", "memo", "petition", "editorial", "op-ed", "post", "tweet", "video",
+})  # fmt: skip
 
 
 class Resolver(Protocol):
@@ -287,6 +292,9 @@ def subject_of(verb: Token) -> Token | None:
         return controller if controller is not None and verb.dep_ == "xcomp" else subject_of(head)
     if verb.dep_ == "relcl":
         return head
+    authored = verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_ in DOCUMENT_NOUNS
+    if authored and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head)  # "released a statement criticising X": who released it criticises
     if verb.dep_ == "pcomp" and head.head.i != head.i:  # "retaliated by killing X": the retaliator kills
         return subject_of(head.head)
     return None

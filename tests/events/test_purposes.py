@@ -87,3 +87,9 @@ def test_a_document_speaks_for_whoever_issued_it(coder: RuleCoder) -> None:
     assert ("Human Rights Watch", "the Egyptian army") in dyads(report, coder, "ACCUSE")
     # a participle on any other noun has no author: the soldiers did not criticise anyone
     assert not dyads("Soldiers arrested a man criticizing President Iohannis.", coder, "ACCUSE")
+
+
+def test_money_in_any_currency_is_aid_and_the_recipient_is_named_without_its_preposition(coder: RuleCoder) -> None:
+    assert dyads("Norway gave 40 million euros to Sudan.", coder, "AID") == {("Norway", "Sudan")}
+    assert dyads("Norway gave aid to Sudan.", coder, "AID") == {("Norway", "Sudan")}  # was "to Sudan"
+    assert dyads("Norway gave Sudan a grant.", coder, "AID") == {("Norway", "Sudan")}

@@ -335,3 +335,10 @@ def prepositional_objects(token: Token, preposition: str) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == preposition:
             yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def dative_objects(token: Token) -> Iterator[Token]:
+    """Who is given to: "gave Iran aid", and "gave aid to Iran", where spaCy marks the "to" itself dative."""
+    for child in token.children:
+        if child.dep_ == "dative":
+            yield from (g for g in child.children if g.dep_ == "pobj") if child.pos_ == "ADP" else (child,)

@@ -21,6 +21,7 @@ from detente.events.arguments import (
     ArgumentFinder,
     ArticleMemory,
     core_text,
+    dative_objects,
     infinitive_subject,
     object_of,
     participle_agent,
@@ -622,7 +623,7 @@ class RuleCoder:
             if slot == "dobj" and obj is not None:
                 targets.append(obj)
             elif slot == "dative":
-                targets.extend(c for c in token.children if c.dep_ == "dative")
+                targets.extend(dative_objects(token))
             elif slot == "nsubj":  # who a demand is put to: "… said Israel must end …"
                 targets.extend(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
             else:

@@ -93,3 +93,15 @@ def test_money_in_any_currency_is_aid_and_the_recipient_is_named_without_its_pre
     assert dyads("Norway gave 40 million euros to Sudan.", coder, "AID") == {("Norway", "Sudan")}
     assert dyads("Norway gave aid to Sudan.", coder, "AID") == {("Norway", "Sudan")}  # was "to Sudan"
     assert dyads("Norway gave Sudan a grant.", coder, "AID") == {("Norway", "Sudan")}
+
+
+def test_who_heads_or_joins_an_inquiry_is_inquiring(coder: RuleCoder) -> None:
+    assert ("The FBI", "the Boeing company") in dyads(
+        "The FBI joined a criminal investigation of the Boeing company.", coder, "ACCUSE"
+    )
+    assert "A retired judge" in {
+        s
+        for s, _ in dyads(
+            "A retired judge from Chile is heading an inquiry into the deaths of the miners.", coder, "ACCUSE"
+        )
+    }

@@ -68,7 +68,7 @@ GENERIC_TARGET_SLOTS = ("dobj", "against", "on", "to", "with", "into", "at", "ov
 LIGHT_VERBS = frozenset({
     "launch", "carry", "conduct", "stage", "mount", "continue", "begin", "start", "resume", "intensify",
     "escalate", "step", "wage", "make", "hold", "order", "announce", "unleash", "perpetrate", "commit",
-    "impose", "level", "issue", "deliver", "extend", "provide", "offer", "pay", "give",
+    "impose", "level", "issue", "deliver", "extend", "provide", "offer", "pay", "give", "head", "lead", "join",
 })  # fmt: skip
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
 ARMED_STORMING_CODE = "190"

@@ -105,3 +105,8 @@ def test_who_heads_or_joins_an_inquiry_is_inquiring(coder: RuleCoder) -> None:
             "A retired judge from Chile is heading an inquiry into the deaths of the miners.", coder, "ACCUSE"
         )
     }
+
+
+def test_a_meal_together_is_a_meeting_and_had_reaches_the_parser(coder: RuleCoder) -> None:
+    # "had" used to be missing from the pre-parse filter: the have-* patterns fired only beside another trigger word
+    assert dyads("Modi had lunch with the Japanese premier.", coder, "CONSULT") == {("Modi", "the Japanese premier")}

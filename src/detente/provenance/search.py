@@ -83,16 +83,16 @@ def shingle_jaccard(first: np.ndarray, second: np.ndarray) -> float:
 
 
 def find_candidates(
-    texts: Mapping[str, str | Set[str]],
+    documents: Mapping[str, str | Set[str]],
     fingerprints: Mapping[str, np.ndarray],
     embeddings: Mapping[str, np.ndarray] | None = None,
 ) -> list[Candidate]:
-    """Candidate pairs among ``texts`` (article id -> text, or its ``content_stems`` already worked
-    out), sorted, each pair once."""
+    """Candidate pairs among ``documents`` (article id -> its text, or the set of its
+    ``content_stems`` already worked out), sorted, each pair once."""
     pairs: dict[tuple[str, str], float] = {}
     for a, b in _lsh_pairs(fingerprints):
         pairs[_ordered(a, b)] = 0.0
-    for (a, b), containment in _rare_token_pairs(texts).items():
+    for (a, b), containment in _rare_token_pairs(documents).items():
         pairs[(a, b)] = max(pairs.get((a, b), 0.0), containment)
     if embeddings:
         for a, b in _hyperplane_pairs(embeddings):
@@ -133,14 +133,12 @@ def article_keys(stems: Set[str], document_frequency: Mapping[str, int], cap: in
     return rare[:KEYS_PER_ARTICLE]
 
 
-def _rare_token_pairs(texts: Mapping[str, str | Set[str]]) -> dict[tuple[str, str], float]:
-    stems = {
-        article_id: set(content_stems(text)) if isinstance(text, str) else text for article_id, text in texts.items()
-    }
+def _rare_token_pairs(documents: Mapping[str, str | Set[str]]) -> dict[tuple[str, str], float]:
+    stems = {key: set(content_stems(d)) if isinstance(d, str) else d for key, d in documents.items()}
     document_frequency: Counter[str] = Counter()
     for article_stems in stems.values():
         document_frequency.update(article_stems)
-    cap = posting_cap(len(texts))
+    cap = posting_cap(len(documents))
     postings: dict[str, list[str]] = defaultdict(list)
     for article_id, article_stems in stems.items():
         for stem in article_stems:

@@ -184,7 +184,8 @@ def _stems_of(tokens: Sequence[str], drop_framing: bool) -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class ArticleTerms:
     """What copy search and story grouping read from a whole article, from one normalisation of it
-    (they used to normalise and tokenise each article five times: a third of tracing 1,800 articles)."""
+    (they used to normalise and tokenise each article five times; tracing 1,800 AllSides articles
+    with variant copies took 29.0 s that way, 23.3 s this way: medians of three, quiet machine)."""
 
     stems: tuple[str, ...]  # content stems, rewrite framing dropped (as ``content_stems``)
     story_stems: tuple[str, ...]  # content stems with framing kept

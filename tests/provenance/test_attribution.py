@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from detente.provenance import find_attribution
-from detente.provenance.attribution import outlets_match
+from detente.provenance.attribution import KnownOutlets, outlets_match
 
 from .articles import HARBOUR_REPORT, HARBOUR_REWRITE, article
 
@@ -31,3 +31,28 @@ def test_outlet_names_match_loosely() -> None:
     assert outlets_match("NYT", "The New York Times")
     assert outlets_match("New York Times", "the new york times")
     assert not outlets_match("the Washington Post", "The New York Times")
+
+
+def test_known_outlets_answer_as_matching_each_outlet_would() -> None:
+    outlets = ["The New York Times", "CNN (Web News)", "Fox Online News", "BBC", "N Y T", "Al-Monitor", "Ledger"]
+    names = [
+        "the New York Times",
+        "NYT",
+        "New York Times",
+        "CNN",
+        "Fox",
+        "Fox Online",
+        "bbc",
+        "the BBC",
+        "Al-Monitor",
+        "Monitor",
+        "the Washington Post",
+        "Ledger",
+        "Northern Ledger",
+        "Times",
+        "N.Y.T.",
+        "",
+    ]
+    known = KnownOutlets(outlets)
+    for name in names:
+        assert (name in known) == any(outlets_match(name, outlet) for outlet in outlets), name

@@ -47,6 +47,38 @@ class Credit:
     prominent: bool  # in the lead, in the closing lines, or after a closing "Source"
 
 
+class KnownOutlets:
+    """The outlets of the input, keyed once: whether a credited name matches one of them is asked for
+    every credit of every article, and comparing against each outlet afresh grew with the input."""
+
+    def __init__(self, outlets: Iterable[str] = ()) -> None:
+        self._keys = [key for key in map(_outlet_key, outlets) if key]
+        self._keyset = set(self._keys)
+        self._unspaced = {key.replace(" ", "") for key in self._keys}
+        self._acronyms = {_acronym(key) for key in self._keys} - {""}
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, name: object) -> bool:
+        """Whether ``name`` denotes one of the outlets (as ``outlets_match`` would say)."""
+        if not isinstance(name, str):
+            return False
+        answer = self._answers.get(name)
+        if answer is None:
+            answer = self._answers[name] = self._match(_outlet_key(name))
+        return answer
+
+    def _match(self, key: str) -> bool:
+        if not key:
+            return False
+        if key in self._keyset or _acronym(key) in self._unspaced or key.replace(" ", "") in self._acronyms:
+            return True
+        for other in self._keys:
+            shorter, longer = (key, other) if len(key) <= len(other) else (other, key)
+            if len(shorter) >= 4 and shorter in longer and _within_words(shorter, longer):
+                return True
+        return False
+
+
 def find_attribution(article: Article, known_outlets: Iterable[str] = ()) -> str | None:
     """The outlet or agency ``article`` credits, as written ("the New York Times"), or None."""
     credit = best_credit(article, known_outlets)
@@ -55,22 +87,24 @@ def find_attribution(article: Article, known_outlets: Iterable[str] = ()) -> str
 
 def best_credit(article: Article, known_outlets: Iterable[str] = ()) -> Credit | None:
     """The strongest credit in ``article``; ties go to the earliest, and a closing "Source" wins."""
-    credits = find_credits(article.text, tuple(known_outlets), own_outlet=article.outlet)
+    known = known_outlets if isinstance(known_outlets, KnownOutlets) else KnownOutlets(known_outlets)
+    credits = find_credits(article.text, known, own_outlet=article.outlet)
     if not credits:
         return None
     return max(credits, key=lambda c: (c.prominent, c.strength, -c.start))
 
 
-def find_credits(text: str, known_outlets: tuple[str, ...] = (), own_outlet: str | None = None) -> list[Credit]:
+def find_credits(text: str, known_outlets: KnownOutlets | None = None, own_outlet: str | None = None) -> list[Credit]:
     """Every credit to an outlet-like name in ``text`` (never the article's own outlet)."""
     text = normalise(text)
+    known = known_outlets if known_outlets is not None else KnownOutlets()
     credits: list[Credit] = []
     closing_source = bool(_CLOSING_SOURCE.search(text[-CLOSING_CHARS:]))
     for pattern, strength in _PATTERNS:
         for match in pattern.finditer(text):
             name = _trim_name(match.group("name"))
             # An explicit credit ("Source: X", "published by X") needs no outlet-like name.
-            if not name or (strength < _STRONG and not _looks_like_outlet(name, known_outlets)):
+            if not name or (strength < _STRONG and not _looks_like_outlet(name, known)):
                 continue
             if own_outlet and outlets_match(name, own_outlet):
                 continue
@@ -90,7 +124,11 @@ def outlets_match(credited: str, outlet: str) -> bool:
     if a == b or _acronym(a) == b.replace(" ", "") or _acronym(b) == a.replace(" ", ""):
         return True
     shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 4 and re.search(rf"\b{re.escape(shorter)}\b", longer) is not None
+    return len(shorter) >= 4 and _within_words(shorter, longer)
+
+
+def _within_words(shorter: str, longer: str) -> bool:
+    return re.search(rf"\b{re.escape(shorter)}\b", longer) is not None
 
 
 def framing_sentences(sentences: Iterable[str], credited: str | None) -> int:
@@ -111,11 +149,9 @@ def _trim_name(name: str) -> str:
     return re.split(r"\.\s", name)[0].strip()
 
 
-def _looks_like_outlet(name: str, known_outlets: tuple[str, ...]) -> bool:
+def _looks_like_outlet(name: str, known: KnownOutlets) -> bool:
     key_words = set(re.split(r"[\s-]+", _outlet_key(name)))
-    if key_words & lexicon().outlet_words:
-        return True
-    return any(outlets_match(name, outlet) for outlet in known_outlets)
+    return bool(key_words & lexicon().outlet_words) or name in known
 
 
 def _outlet_key(name: str) -> str:

@@ -27,7 +27,7 @@ from detente.provenance.align import (
     similarity_matrix,
     threshold_for,
 )
-from detente.provenance.attribution import Credit, best_credit, framing_sentences, outlets_match
+from detente.provenance.attribution import Credit, KnownOutlets, best_credit, framing_sentences, outlets_match
 from detente.provenance.changes import compare
 from detente.provenance.search import Candidate, find_candidates, fingerprint
 from detente.provenance.stories import (
@@ -97,7 +97,7 @@ def trace_copies(
         stems[article_id], bags[article_id] = set(terms.stems), story_features(terms)
     candidates = find_candidates(stems, resolved, embeddings)
     del stems  # a set per article: freed before the alignment work
-    outlets = sorted({article.outlet for article in by_id.values() if article.outlet})
+    outlets = KnownOutlets(sorted({article.outlet for article in by_id.values() if article.outlet}))
     credits = {article_id: best_credit(article, outlets) for article_id, article in by_id.items()}
 
     best: dict[str, _Judgement] = {}

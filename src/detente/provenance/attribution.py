@@ -85,7 +85,7 @@ def find_attribution(article: Article, known_outlets: Iterable[str] = ()) -> str
     return credit.name if credit else None
 
 
-def best_credit(article: Article, known_outlets: Iterable[str] = ()) -> Credit | None:
+def best_credit(article: Article, known_outlets: KnownOutlets | Iterable[str] = ()) -> Credit | None:
     """The strongest credit in ``article``; ties go to the earliest, and a closing "Source" wins."""
     known = known_outlets if isinstance(known_outlets, KnownOutlets) else KnownOutlets(known_outlets)
     credits = find_credits(article.text, known, own_outlet=article.outlet)

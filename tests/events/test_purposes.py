@@ -110,3 +110,18 @@ def test_who_heads_or_joins_an_inquiry_is_inquiring(coder: RuleCoder) -> None:
 def test_a_meal_together_is_a_meeting_and_had_reaches_the_parser(coder: RuleCoder) -> None:
     # "had" used to be missing from the pre-parse filter: the have-* patterns fired only beside another trigger word
     assert dyads("Modi had lunch with the Japanese premier.", coder, "CONSULT") == {("Modi", "the Japanese premier")}
+
+
+def test_a_hyphenated_cease_fire_is_one_word(coder: RuleCoder) -> None:
+    # "cease-fire" (AP style) was parsed "cease - fire", and "fire" is no event noun
+    text = "Sudan's president announced a three-day cease-fire with the rebels to allow aid convoys through."
+    assert ("Sudan's president", "the rebels") in dyads(text, coder, "RETREAT")
+    assert dyads("Israeli air-strikes on Gaza destroyed two houses.", coder, "ASSAULT") >= {("Israeli", "Gaza")}
+
+
+def test_an_effort_or_mission_carries_the_roles_of_the_event_it_names(coder: RuleCoder) -> None:
+    text = "Norway's foreign minister launched a mediation effort between Colombia and Venezuela."
+    assert dyads(text, coder, "CONSULT") == {
+        ("Norway's foreign minister", "Colombia"),
+        ("Norway's foreign minister", "Venezuela"),
+    }

@@ -34,6 +34,8 @@ DOCUMENT_NOUNS = frozenset({
     "statement", "resolution", "report", "letter", "communique", "communiqué", "declaration", "motion",
     "note", "message", "memo", "petition", "editorial", "op-ed", "post", "tweet", "video",
 })  # fmt: skip
+# Nouns an event noun can modify without changing who does it to whom ("a mediation effort between A and B").
+FRAMING_NOUNS = frozenset({"effort", "mission", "bid", "initiative", "campaign", "drive", "programme", "program"})
 
 
 class Resolver(Protocol):
@@ -269,6 +271,12 @@ def core_text(head: Token) -> str:
 
 def _is_of_phrase(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ == "of"
+
+
+def framing_noun(noun: Token) -> Token:
+    """The noun that carries an event noun's roles: ``noun`` itself, or the framing noun it modifies."""
+    head = noun.head
+    return head if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_ in FRAMING_NOUNS else noun
 
 
 def subject_of(verb: Token) -> Token | None:

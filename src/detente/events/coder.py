@@ -22,6 +22,7 @@ from detente.events.arguments import (
     ArticleMemory,
     core_text,
     dative_objects,
+    framing_noun,
     infinitive_subject,
     object_of,
     participle_agent,
@@ -74,10 +75,9 @@ ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
 ARMED_STORMING_CODE = "190"
 VIOLENT_ROOTS = frozenset({"18", "19", "20", "15"})
 COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
-# Coercion and protest an actor announces it will do are PLOVER's THREATEN ("will extend the curfew",
-# "would boycott the talks"), as announced cooperation is AGREE. Of the refusals only a boycott of talks
-# (125) is a threat ("will reject the plan" is the rejection). Announced sanctions (16) and force (18-20)
-# stay themselves, "intended": a reported decision to act, as the demo labels code it (PLV: 16-20 gained nothing).
+# Coercion and protest an actor announces it will do are PLOVER's THREATEN ("will extend the curfew", "would
+# boycott the talks"), as announced cooperation is AGREE; of refusals only a boycott of talks (125) is a threat.
+# Announced sanctions (16) and force (18-20) stay themselves, "intended" (PLV: 16-20 gained nothing).
 THREATENED_CODES = ("125", "14", "17")
 MAX_ACTORS_PER_SLOT = 3
 STATE_ONLY_ROOTS = frozenset({"17"})  # coercion (arrests, curfews, expulsions): what states do
@@ -334,6 +334,7 @@ class RuleCoder:
         passive = None
         complement_tokens: list[Token] = []
         if trigger.nominal:
+            token = framing_noun(token)  # "a mediation effort between A and B": the effort carries the roles
             source_token = _nominal_agent(token, trigger.agent_slots)
             stopper = ceasing_head(token, self.lexicon)
             if stopper is not None:

@@ -47,6 +47,14 @@ LEMMA_EXCEPTIONS = {
     "’s": "be", "'re": "be", "’re": "be", "'m": "be", "’m": "be", "n't": "not", "n’t": "not", "ca": "can",
     "wo": "will", "'ve": "have", "’ve": "have", "'d": "would", "’d": "would", "'ll": "will", "’ll": "will",
 }  # fmt: skip
+# Event nouns that news also writes hyphenated ("cease-fire" is AP and NYT style): kept one token, with
+# the unhyphenated lemma, so the lexicon's noun and the parse see one word rather than "cease - fire".
+HYPHENATED_NOUNS = {
+    "cease-fire": "ceasefire", "crack-down": "crackdown", "pull-out": "pullout", "walk-out": "walkout",
+    "air-strike": "airstrike", "counter-attack": "counterattack",
+}  # fmt: skip
+LEMMA_EXCEPTIONS.update({form: lemma for form, lemma in HYPHENATED_NOUNS.items()})
+LEMMA_EXCEPTIONS.update({form + "s": lemma for form, lemma in HYPHENATED_NOUNS.items()})
 AUXILIARIES = frozenset(
     {"be", "have", "do", "will", "shall", "would", "could", "should", "may", "might", "must", "can"}
 )
@@ -96,11 +104,21 @@ def load_pipeline(models: Sequence[str]) -> Any:
         except OSError:
             continue
         nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+        _keep_hyphenated_nouns(nlp.tokenizer)
         for features in TAG_TO_MORPH.values():  # added outside any memory zone: they must outlive one
             nlp.vocab.morphology.add(features)
         morphology = _FastMorphology(full.get_pipe("lemmatizer"))
         return _Pipeline(nlp, morphology)
     raise MissingDependencyError(f"a spaCy English model ({' or '.join(models)})", "nlp")
+
+
+def _keep_hyphenated_nouns(tokenizer: Any) -> None:
+    from spacy.symbols import ORTH
+
+    for form in HYPHENATED_NOUNS:
+        for written in (form, form.capitalize(), form.title()):
+            for inflected in (written, written + "s"):
+                tokenizer.add_special_case(inflected, [{ORTH: inflected}])
 
 
 class _Pipeline:

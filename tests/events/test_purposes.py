@@ -125,3 +125,10 @@ def test_an_effort_or_mission_carries_the_roles_of_the_event_it_names(coder: Rul
         ("Norway's foreign minister", "Colombia"),
         ("Norway's foreign minister", "Venezuela"),
     }
+
+
+def test_agreeing_to_a_ceasefire_is_a_commitment_declaring_one_a_concession(coder: RuleCoder) -> None:
+    assert ("Armenia", "Azerbaijan") in dyads(
+        "Armenia and Azerbaijan agreed to a ceasefire on Saturday.", coder, "AGREE"
+    )
+    assert ("The rebels", "the army") in dyads("The rebels declared a ceasefire with the army.", coder, "RETREAT")

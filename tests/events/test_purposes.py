@@ -132,3 +132,9 @@ def test_agreeing_to_a_ceasefire_is_a_commitment_declaring_one_a_concession(code
         "Armenia and Azerbaijan agreed to a ceasefire on Saturday.", coder, "AGREE"
     )
     assert ("The rebels", "the army") in dyads("The rebels declared a ceasefire with the army.", coder, "RETREAT")
+
+
+def test_a_region_or_city_the_actor_lists_lack_is_still_where_it_happens(coder: RuleCoder) -> None:
+    # "Mumbai" is no actor; the places gazetteer knows it is in India
+    text = "The Government of India has agreed to set up a national research centre in Mumbai."
+    assert dyads(text, coder, "AGREE") == {("The Government of India", "Mumbai")}

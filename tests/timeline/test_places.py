@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detente.records import Location
-from detente.timeline.places import HOMONYM_MIN_POPULATION, find_location, load_gazetteer
+from detente.timeline.places import HOMONYM_MIN_POPULATION, find_location, load_gazetteer, place_named
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,10 @@ def test_gazetteer_is_loaded_once() -> None:
 def test_any_text_never_crashes(sentence: str, in_play: list[str]) -> None:
     result = find_location(sentence, in_play)
     assert result is None or (result.country is not None and len(result.country) == 3)
+
+
+def test_a_name_alone_is_looked_up_as_a_place() -> None:
+    assert place_named("Louisiana") == Location("USA", "Louisiana")
+    assert place_named("the Idlib") == Location("SYR", "Idlib")
+    assert place_named("Mumbai", ["IND"]) == Location("IND", "Mumbai")
+    assert place_named("Field hospitals") is None

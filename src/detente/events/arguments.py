@@ -350,3 +350,12 @@ def dative_objects(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ == "dative":
             yield from (g for g in child.children if g.dep_ == "pobj") if child.pos_ == "ADP" else (child,)
+
+
+def same_actor(source: Actor, target: Actor) -> bool:
+    """One actor on both sides ("the United States would not tolerate attacks on its troops"): the
+    same country and sector, or the same words."""
+    if source.text.lower() == target.text.lower():
+        return True
+    same_body = source.country is not None and (source.country, source.sector) == (target.country, target.sector)
+    return same_body and (source.name is None or target.name is None or source.name == target.name)

@@ -17,7 +17,6 @@ from functools import partial
 from typing import Any, Protocol
 
 from detente.events.arguments import (
-    COLLECTIVE_ACTORS,
     ArgumentFinder,
     ArticleMemory,
     core_text,
@@ -28,6 +27,7 @@ from detente.events.arguments import (
     participle_agent,
     passive_subject,
     prepositional_objects,
+    same_actor,
     subject_of,
 )
 from detente.events.codebook import lookup
@@ -52,6 +52,7 @@ from detente.events.telling import (
     without_dateline,
 )
 from detente.events.trigger import Trigger, newsroom_formula, phone_call, purpose_triggers
+from detente.events.where import event_place, placed
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
 from detente.timeline.dates import event_date
 from detente.timeline.lifetimes import date_killings
@@ -100,10 +101,6 @@ THING_CONFIDENCE = 0.2  # "Iran, Iraq and Syria …": more conjuncts than this i
 # refusals and threats made conditional on what another actor does first
 CONDITIONAL_ROOTS = frozenset({"12", "13"})
 CONDITIONS = frozenset({"until", "till", "unless", "before"})
-# clauses and arguments of their own: an "in" phrase there is not where the trigger's event happens
-PLACE_BARRIERS = frozenset({
-    "nsubj", "nsubjpass", "csubj", "agent", "relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "appos", "poss",
-})  # fmt: skip
 # what is condemned, rejected, protested or investigated is the thing itself, not where it happened
 ABOUT_THINGS_ROOTS = frozenset({"09", "10", "11", "12", "13", "14"})
 
@@ -398,7 +395,7 @@ class RuleCoder:
                 targets = list(self._event_agent(target_token, finder, memory))
             else:
                 targets = list(finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT])
-            if targets and all(_same_actor(source, target) for source in sources for target in targets):
+            if targets and all(same_actor(source, target) for source in sources for target in targets):
                 targets, skipped_self = [], True  # "began an investigation into X": not the investigators
             if event_noun and passing and targets and all(t.country is None for t in targets):
                 # nobody known did the event named where the recipient goes: "a suspension of aid to X" —
@@ -419,7 +416,7 @@ class RuleCoder:
             if target_token is None or is_time_word(target_token):
                 continue
             targets = finder.actors(target_token, memory)[:MAX_ACTORS_PER_SLOT]
-            if targets and all(_same_actor(source, target) for source in sources for target in targets):
+            if targets and all(same_actor(source, target) for source in sources for target in targets):
                 targets = []
             if targets:
                 break
@@ -433,7 +430,7 @@ class RuleCoder:
         if (
             reciprocal
             and trigger.cameo[:2] not in FORCEFUL_ROOTS  # "US and British forces attacked the town": not each other
-            and all((t.country is None and t.name is None) or any(_same_actor(s, t) for s in sources) for t in targets)
+            and all((t.country is None and t.name is None) or any(same_actor(s, t) for s in sources) for t in targets)
         ):  # "Kuwait and its allies agreed to stage an exercise": with each other, not with it
             targets = []
         if not targets and len(sources) > 1 and _reciprocal(trigger.cameo) and not allied:
@@ -463,15 +460,15 @@ class RuleCoder:
             # no named actor undergoes it, only a thing, an anonymous group or nobody: "agreed to set up a
             # hospital in Gaza", "killed 48 people in Afghanistan": PLOVER's target is the place
             nobody = all(not recipients for _, recipients in pairs)  # a capital city stands for nobody else
-            place = self._place(token, sources, finder, memory, cities=nobody)
+            place = event_place(token, sources, finder, memory, cities=nobody)
             if place is not None and all(r.country in (None, place.country) for _, rs in pairs for r in rs):
-                pairs = [(source, [_placed(r, place) for r in recipients] or [place]) for source, recipients in pairs]
+                pairs = [(source, [placed(r, place) for r in recipients] or [place]) for source, recipients in pairs]
         readings: list[tuple[Actor, Actor | None, Modality, str]] = []
         for source, recipients in pairs:
             cameo = recode_for_source(cameo, source)
             named: list[Actor | None] = [*recipients]
             for target in named or [None]:
-                if target is not None and _same_actor(source, target):
+                if target is not None and same_actor(source, target):
                     continue
                 readings.append((source, target, modality, cameo))
         return readings
@@ -541,34 +538,10 @@ class RuleCoder:
                 if subject is None or subject.pos_ == "PRON":
                     continue
                 found = finder.actors(subject, memory)[:MAX_ACTORS_PER_SLOT]
-                found = [f for f in found if not any(_same_actor(s, f) for s in sources)]
+                found = [f for f in found if not any(same_actor(s, f) for s in sources)]
                 if found and not all(f.country is None and f.name is None and f.sector is None for f in found):
                     return found
         return []
-
-    def _place(
-        self, token: Token, sources: Sequence[Actor], finder: ArgumentFinder, memory: ArticleMemory, cities: bool
-    ) -> Actor | None:
-        """The country or named place where it happens: the nearest "in" phrase in the trigger's own clause
-        (on the trigger, the verb it governs, its object or their modifiers), never in its subject."""
-        queue, seen = [token], {token.i}
-        while queue:
-            head = queue.pop(0)
-            for place in prepositional_objects(head, "in") if head.lower_ != "in" or head.dep_ != "prep" else ():
-                if is_time_word(place) or any(is_time_word(c) for c in place.subtree):
-                    continue
-                found = finder.actor(place, memory)
-                if cities and found is not None and found.sector == "GOV" and _bare_place_name(place):
-                    found = dataclasses.replace(found, sector=None)  # "in Manila": the city, not its government
-                if found is None or (found.country is None and place.pos_ != "PROPN") or found.sector is not None:
-                    continue
-                if not any(_same_actor(source, found) for source in sources):
-                    return found
-            for child in head.children:
-                if child.i not in seen and child.dep_ not in PLACE_BARRIERS:
-                    seen.add(child.i)
-                    queue.append(child)
-        return None
 
     def _stance_code(self, token: Token, cameo: str, modality: Modality) -> str | None:
         """PLOVER codes a cooperative act an actor says it will do as the intent to do it (AGREE), and
@@ -716,17 +689,6 @@ def _for_peacekeeping(token: Token) -> bool:
     return any(t.lemma_.lower().startswith("peacekeep") for t in clause.subtree if t.i not in skipped)
 
 
-def _bare_place_name(place: Token) -> bool:
-    """ "Manila", "the Golan Heights": a proper name with no word for a body ("the Government")."""
-    words = [t for t in place.subtree if t.pos_ not in ("DET", "PUNCT")]
-    return all(t.pos_ == "PROPN" and t.lemma_.lower() not in COLLECTIVE_ACTORS for t in words)
-
-
-def _placed(recipient: Actor, place: Actor) -> Actor:
-    """The place stands for an unnamed recipient, who keeps its sector: "48 people in Afghanistan" are Afghans."""
-    return dataclasses.replace(place, sector=recipient.sector) if recipient.sector and recipient.name is None else place
-
-
 def _phrase(token: Token) -> str:
     """A token's noun phrase without its clauses: "the bombing of a military academy"."""
     words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == token.i]
@@ -789,12 +751,3 @@ def _nominal_agent(token: Token, agent_slots: Sequence[str], described: bool = T
     if token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS:
         return subject_of(token.head)  # "Iran launched an attack": the launcher attacks
     return None
-
-
-def _same_actor(source: Actor, target: Actor) -> bool:
-    """One actor on both sides ("the United States would not tolerate attacks on its troops"): the
-    same country and sector, or the same words."""
-    if source.text.lower() == target.text.lower():
-        return True
-    same_body = source.country is not None and (source.country, source.sector) == (target.country, target.sector)
-    return same_body and (source.name is None or target.name is None or source.name == target.name)

@@ -264,6 +264,17 @@ def _actor_like(candidates: tuple[Place, ...], gazetteer: Gazetteer) -> bool:
     )
 
 
+def place_named(name: str, countries_in_play: Collection[str] = ()) -> Location | None:
+    """The region or city ``name`` names exactly ("Louisiana", "Idlib"), as where an event happens."""
+    gazetteer = load_gazetteer()
+    key = _key(name.removeprefix("the ").removeprefix("The "))
+    candidates = gazetteer.places.get(key, ())
+    if not candidates or key in gazetteer.never:
+        return None
+    place = _choose(candidates, frozenset(c.upper() for c in countries_in_play), context=1)
+    return Location(place.country, place.name) if place is not None else None
+
+
 def find_location(sentence: str, countries_in_play: Collection[str] = ()) -> Location | None:
     """Where the sentence puts its event: country at least, city when one is named; None if nowhere."""
     gazetteer = load_gazetteer()

@@ -138,3 +138,11 @@ def test_a_region_or_city_the_actor_lists_lack_is_still_where_it_happens(coder: 
     # "Mumbai" is no actor; the places gazetteer knows it is in India
     text = "The Government of India has agreed to set up a national research centre in Mumbai."
     assert dyads(text, coder, "AGREE") == {("The Government of India", "Mumbai")}
+
+
+def test_calling_someone_to_apologize_is_the_apology_to_them(coder: RuleCoder) -> None:
+    # an appeal would be "called on X to apologize"; and "On Nov. 2" is a date, not the "on" of an appeal
+    text = "On Nov. 2, Chancellor Merkel called Erdogan to apologize for the remarks."
+    assert dyads(text, coder, "SUPPORT") == {("Chancellor Merkel", "Erdogan")}
+    assert not dyads(text, coder, "REQUEST")
+    assert dyad_type(coder, text, "Chancellor Merkel", "Erdogan") == "SUPPORT"

@@ -222,9 +222,10 @@ class RuleCoder:
             framed[trigger.token.i] = frame.name
             for conjunct in trigger.token.conjuncts:
                 framed.setdefault(conjunct.i, frame.name)
-            if frame.name == "appeal" and trigger.cameo[:2] == "04" and phone_call(head):
-                # "called X to discuss …": the call is the consultation, with X
+            if frame.name == "appeal" and phone_call(head, person=trigger.cameo[:2] != "04"):
+                # "called X to discuss …", "called X to apologize": the caller talks or apologizes to X
                 combined.append(Trigger(head, trigger.cameo, f"phone-call/{trigger.rule}", False, ("dobj", "dative")))
+                heads.add(trigger.token.i)
                 continue
             slots = ("dobj", "dative") if frame.name in ("demand", "appeal") else trigger.target_slots
             rule = f"frame-{frame.name}/{trigger.rule}"

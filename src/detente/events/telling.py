@@ -39,6 +39,7 @@ TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "tomorrow", "tonight", "week", "month", "year", "weekend", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december",
+    "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",  # not "Jan" (a name)
 })  # fmt: skip
 
 

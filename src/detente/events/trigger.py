@@ -18,7 +18,6 @@ from detente.events.telling import is_time_word
 Token = Any
 
 PHONE_CALL_CODE = "041"  # CAMEO "discuss by telephone"
-CONSULT_ROOT = "04"
 # Verbs that send people somewhere: the purpose clause says what they were sent to do there.
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "fly"})
 # Acts whose agents are sent to do them on the spot: CAMEO 09 investigate ("sent a team to
@@ -74,19 +73,21 @@ def purpose_triggers(doc: Any, triggers: Sequence[Trigger]) -> list[Trigger]:
     by_token = {t.token.i: t for t in triggers if not t.nominal}
     taken = {t.complement.i for t in triggers if t.complement is not None}
     combined: list[Trigger] = []
+    purposes: set[int] = set()
     for verb in doc:
         purpose = _purpose(verb) if verb.pos_ == "VERB" else None
         if purpose is None or verb.i in taken:
             continue
         done = by_token.get(purpose.i)
-        talk = done is None or done.cameo[:2] == CONSULT_ROOT  # "called X to discuss …": the call is the talk
-        if phone_call(verb, person=True) and talk and verb.i not in by_token:
+        # "called X to discuss …" is the talk with X; "called X to apologize" the apology to X
+        if phone_call(verb, person=True) and verb.i not in by_token:
             cameo, rule = (PHONE_CALL_CODE, "phone-call") if done is None else (done.cameo, f"phone-call/{done.rule}")
             combined.append(Trigger(verb, cameo, rule, False, ("dobj", "dative")))
+            purposes.add(purpose.i)  # the caller does it, to X: not X, as the infinitive's parse says
         elif done is not None and verb.lemma_ in SENDING_VERBS and done.cameo[:2] in SENT_TO_DO_ROOTS:
             rule = f"sent-to/{done.rule}"
             combined.append(Trigger(verb, done.cameo, rule, False, ("to", "into", "dative")))
-    replaced = {t.token.i for t in combined}
+    replaced = {t.token.i for t in combined} | purposes
     return [t for t in triggers if t.nominal or t.token.i not in replaced] + combined
 
 

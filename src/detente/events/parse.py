@@ -19,7 +19,7 @@ from detente.errors import MissingDependencyError
 
 EXCLUDED_COMPONENTS = ("ner", "attribute_ruler", "lemmatizer")
 PIPE_BATCH_SIZE = 64  # sentences per nlp.pipe batch; larger gains nothing on 2 cores (measured)
-MAX_CACHED_WORDS = 200_000  # (word, tag) pairs whose POS and lemma are kept; news vocabulary fits
+MAX_CACHED_WORDS = 50_000  # (word, tag) pairs whose POS and lemma are kept: a worker stops growing once full
 
 # Penn Treebank tag → universal POS, as the English models' attribute ruler maps them.
 TAG_TO_POS = {

@@ -12,7 +12,7 @@ positions, because rewrites mostly keep the original's order but sometimes move 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -58,9 +58,13 @@ def similarity_matrix(
     original_sentences: Sequence[str],
     encoder: SentenceEncoder | None = None,
     cross_lingual: bool = False,
+    stems: tuple[Sequence[Set[str]], Sequence[Set[str]]] | None = None,
 ) -> np.ndarray:
-    """Similarity in 0..1 of every copy sentence (rows) with every original sentence (columns)."""
-    lexical = _lexical_matrix(copy_sentences, original_sentences)
+    """Similarity in 0..1 of every copy sentence (rows) with every original sentence (columns).
+    ``stems``: each side's sentences' sets of ``content_stems``, when the caller already has them."""
+    if stems is None:
+        stems = ([set(content_stems(s)) for s in copy_sentences], [set(content_stems(s)) for s in original_sentences])
+    lexical = _stem_matrix(*stems)
     if encoder is None or not copy_sentences or not original_sentences:
         return lexical
     copy_vectors = np.asarray(encoder.encode(list(copy_sentences)), dtype=float)
@@ -140,7 +144,11 @@ def pair_similarity(first: str, second: str) -> float:
 def _lexical_matrix(copy_sentences: Sequence[str], original_sentences: Sequence[str]) -> np.ndarray:
     copy_stems = [set(content_stems(sentence)) for sentence in copy_sentences]
     original_stems = [set(content_stems(sentence)) for sentence in original_sentences]
-    everything = copy_stems + original_stems
+    return _stem_matrix(copy_stems, original_stems)
+
+
+def _stem_matrix(copy_stems: Sequence[Set[str]], original_stems: Sequence[Set[str]]) -> np.ndarray:
+    everything = [*copy_stems, *original_stems]
     document_frequency: dict[str, int] = {}
     for stems in everything:
         for stem in stems:
@@ -155,7 +163,7 @@ def _lexical_matrix(copy_sentences: Sequence[str], original_sentences: Sequence[
     return np.asarray(np.clip(copy_matrix @ original_matrix.T, 0.0, 1.0))
 
 
-def _weighted_rows(rows: Sequence[set[str]], vocabulary: dict[str, int], weights: np.ndarray) -> np.ndarray:
+def _weighted_rows(rows: Sequence[Set[str]], vocabulary: dict[str, int], weights: np.ndarray) -> np.ndarray:
     matrix = np.zeros((len(rows), len(vocabulary)))
     for index, stems in enumerate(rows):
         for stem in stems:

@@ -13,8 +13,9 @@ containment (the copy's sentences are mostly inside the original, not the revers
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -55,6 +56,9 @@ TRANSLATION_SHARE = 0.5
 # Confidence multipliers by how direction was decided: a credit names the original outright.
 DIRECTION_CERTAINTY = {"credit": 1.0, "date": 0.9, "containment": 0.75}
 UNMATCHED_CREDIT_CONFIDENCE = 0.5  # an article credits an outlet whose report is not in the input
+# Articles whose claims and their stems are kept while pairs are judged: pairs come sorted by their
+# first article, so most lookups hit, and a 100k-article store does not hold every sentence's stems.
+PREPARED_ARTICLES = 4096
 REWRITE_FRAMING_SENTENCES = 2  # "the newspaper notes ..." this often reads as a rewrite, not a copy
 DOCUMENT_VECTOR_SENTENCES = 20  # sentences embedded per article for translation search
 
@@ -100,9 +104,10 @@ def trace_copies(
     outlets = KnownOutlets(sorted({article.outlet for article in by_id.values() if article.outlet}))
     credits = {article_id: best_credit(article, outlets) for article_id, article in by_id.items()}
 
+    prepared = lru_cache(maxsize=PREPARED_ARTICLES)(lambda article_id: _Claims.of(claims[article_id]))
     best: dict[str, _Judgement] = {}
     for candidate in candidates:
-        judgement = _judge(by_id[candidate.first], by_id[candidate.second], claims, credits, encoder)
+        judgement = _judge(by_id[candidate.first], by_id[candidate.second], prepared, credits, encoder)
         if judgement is None:
             continue
         current = best.get(judgement.copy.copy)
@@ -121,25 +126,36 @@ def _sentence_texts(article: Article, sentences: Mapping[str, Sequence[Sentence]
     return [sentence.text for sentence in given]
 
 
-def _is_claim(sentence: str) -> bool:
-    return len(content_stems(sentence)) >= MIN_CLAIM_WORDS
+@dataclass(frozen=True, slots=True)
+class _Claims:
+    """An article's claims (sentences with at least ``MIN_CLAIM_WORDS`` content stems) and their stems."""
+
+    texts: list[str]
+    stems: list[set[str]]
+
+    @classmethod
+    def of(cls, sentences: Sequence[str]) -> _Claims:
+        found = [(sentence, content_stems(sentence)) for sentence in sentences]
+        kept = [(sentence, stems) for sentence, stems in found if len(stems) >= MIN_CLAIM_WORDS]
+        return cls([sentence for sentence, _ in kept], [set(stems) for _, stems in kept])
 
 
 def _judge(
     first: Article,
     second: Article,
-    claims: Mapping[str, list[str]],
+    prepared: Callable[[str], _Claims],
     credits: Mapping[str, Credit | None],
     encoder: SentenceEncoder | None,
 ) -> _Judgement | None:
     cross_lingual = bool(first.language and second.language and first.language != second.language)
     if cross_lingual and encoder is None:
         return None
-    first_claims = [s for s in claims[first.article_id] if _is_claim(s)]
-    second_claims = [s for s in claims[second.article_id] if _is_claim(s)]
+    first_side, second_side = prepared(first.article_id), prepared(second.article_id)
+    first_claims, second_claims = first_side.texts, second_side.texts
     if not first_claims or not second_claims:
         return None
-    matrix = similarity_matrix(first_claims, second_claims, encoder, cross_lingual)
+    stems = (first_side.stems, second_side.stems)
+    matrix = similarity_matrix(first_claims, second_claims, encoder, cross_lingual, stems)
     matches = match_greedily(matrix, threshold_for(encoder, cross_lingual))
     if len(matches) < min(MIN_ALIGNED_CLAIMS, len(first_claims), len(second_claims)):
         return None

@@ -146,3 +146,8 @@ def test_calling_someone_to_apologize_is_the_apology_to_them(coder: RuleCoder) -
     assert dyads(text, coder, "SUPPORT") == {("Chancellor Merkel", "Erdogan")}
     assert not dyads(text, coder, "REQUEST")
     assert dyad_type(coder, text, "Chancellor Merkel", "Erdogan") == "SUPPORT"
+
+
+def test_a_noun_modifying_the_object_can_say_what_was_given(coder: RuleCoder) -> None:
+    # no "send" pattern lists "workers"; "relief workers" are relief sent
+    assert ("Japan", "Nepal") in dyads("Japan sent relief workers to Nepal after the earthquake.", coder, "AID")

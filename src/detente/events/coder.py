@@ -285,11 +285,17 @@ class RuleCoder:
         then the constrained object ("agree to a ceasefire"); spaCy hangs such a preposition on the
         verb or on its direct object ("accused [X of corruption]"), so both are looked at.
         """
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         obj = _constrained_object(token)
-        object_lemma = obj.lemma_.lower() if obj is not None else None
+        found = self._verb_pattern_for(token, obj, [obj.lemma_.lower()] if obj is not None else [None])
+        if found is None and obj is not None:  # "provided shelter materials", "sent relief supplies"
+            modifiers = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            found = self._verb_pattern_for(token, obj, modifiers) if modifiers else None
+        return found
+
+    def _verb_pattern_for(self, token: Token, obj: Token | None, object_lemmas: list[str | None]) -> VerbPattern | None:
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         for pattern in self.lexicon.verbs.get(self._lemma(token), ()):
-            candidates = [object_lemma]
+            candidates = list(object_lemmas)
             if pattern.particle is not None and pattern.particle != particle:
                 if particle is not None:  # "called off its attacks on X" is no "call on"
                     continue

@@ -151,3 +151,10 @@ def test_calling_someone_to_apologize_is_the_apology_to_them(coder: RuleCoder) -
 def test_a_noun_modifying_the_object_can_say_what_was_given(coder: RuleCoder) -> None:
     # no "send" pattern lists "workers"; "relief workers" are relief sent
     assert ("Japan", "Nepal") in dyads("Japan sent relief workers to Nepal after the earthquake.", coder, "AID")
+
+
+def test_troops_sent_as_peacekeepers_protect_with_the_dyad_given_too(coder: RuleCoder) -> None:
+    text = "Ghana is sending troops to the United Nations peacekeeping force in Mali."
+    assert dyad_type(coder, text, "Ghana", "Mali") == "AID"
+    text = "Bangladeshi troops joined peacekeeping operations in Congo."  # an operation that keeps the peace
+    assert dyad_type(coder, text, "Bangladeshi troops", "Congo") == "AID"

@@ -328,7 +328,7 @@ class RuleCoder:
         if trigger.framed is not None and modality == "asserted":
             modality = "negated" if trigger.framed == "refusal" else "intended"  # ordered, threatened, vowed: not done
         cameo = trigger.cameo
-        if cameo[:2] == "15" and _for_peacekeeping(token):  # troops sent as peacekeepers protect (CAMEO 074)
+        if cameo[:2] == "15" and for_peacekeeping(token):  # troops sent as peacekeepers protect (CAMEO 074)
             cameo = PEACEKEEPING_CODE
         theme = None
         if not trigger.nominal and trigger.complement is None and trigger.framed is None:
@@ -688,7 +688,7 @@ def recode_for_source(cameo: str, source: Actor | None) -> str:
     return cameo
 
 
-def _for_peacekeeping(token: Token) -> bool:
+def for_peacekeeping(token: Token) -> bool:
     """ "sent 300 soldiers to the UN peacekeeping force", "the deployment of troops on a peacekeeping mission"."""
     clause = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS else token
     subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None

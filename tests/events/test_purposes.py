@@ -158,3 +158,9 @@ def test_troops_sent_as_peacekeepers_protect_with_the_dyad_given_too(coder: Rule
     assert dyad_type(coder, text, "Ghana", "Mali") == "AID"
     text = "Bangladeshi troops joined peacekeeping operations in Congo."  # an operation that keeps the peace
     assert dyad_type(coder, text, "Bangladeshi troops", "Congo") == "AID"
+
+
+def test_with_the_dyad_given_what_was_announced_is_the_event(coder: RuleCoder) -> None:
+    # the announcement itself (CAMEO 010) has no PLOVER type; the deployment it announces does
+    text = "Kenya on Monday announced the deployment of 400 police officers to Haiti."
+    assert dyad_type(coder, text, "Kenya", "Haiti") == "MOBILIZE"

@@ -157,7 +157,7 @@ def _choose(triggers: list[Trigger], source: Token, target: Token) -> Trigger | 
     on_path = [t for token in _path(source, target) for t in by_token.get(token.i, []) if t.token.i not in framed]
     on_path = on_path or [t for token in _path(source, target) for t in by_token.get(token.i, [])]
     if on_path:
-        return _closest(_without_modifiers(on_path, source), target)
+        return _announced(_closest(_without_modifiers(on_path, source), target), by_token)
     # "India and Pakistan agreed …", "X went on strike": the verb that governs the source.
     for ancestor in [source, *source.ancestors, *target.ancestors]:
         governing = [t for t in by_token.get(ancestor.i, []) if t.token.i not in framed]
@@ -169,6 +169,14 @@ def _choose(triggers: list[Trigger], source: Token, target: Token) -> Trigger | 
         if governing:
             return governing[0]
     return None
+
+
+def _announced(chosen: Trigger, by_token: dict[int, list[Trigger]]) -> Trigger:
+    """ "announced the deployment of troops to X": what was announced, when it is an event noun."""
+    if not chosen.cameo.startswith("01") or chosen.nominal:
+        return chosen
+    announced = [t for c in chosen.token.children if c.dep_ == "dobj" for t in by_token.get(c.i, []) if t.nominal]
+    return announced[0] if announced else chosen
 
 
 def _complements(verb: Token) -> list[Token]:

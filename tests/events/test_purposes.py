@@ -164,3 +164,28 @@ def test_with_the_dyad_given_what_was_announced_is_the_event(coder: RuleCoder) -
     # the announcement itself (CAMEO 010) has no PLOVER type; the deployment it announces does
     text = "Kenya on Monday announced the deployment of 400 police officers to Haiti."
     assert dyad_type(coder, text, "Kenya", "Haiti") == "MOBILIZE"
+
+
+def test_one_government_is_one_actor_but_a_named_official_or_a_guessed_country_is_not() -> None:
+    from detente.events.arguments import same_actor
+    from detente.records import Actor
+
+    assert same_actor(
+        Actor("Washington", "USA", "GOV", confidence=0.8), Actor("the U.S. government", "USA", "GOV", confidence=0.8)
+    )
+    # a named official of the same government acts on his own ("rejected a bid by Minister X")
+    assert not same_actor(
+        Actor("the prime minister", "ISR", "GOV", confidence=0.8),
+        Actor("Ariel Sharon", "ISR", "GOV", "Ariel Sharon", confidence=0.9),
+    )
+    # "President Herrera" took USA from "the American envoy" beside him: a guess, not the same side
+    assert not same_actor(
+        Actor("President Herrera", "USA", "GOV", confidence=0.2),
+        Actor("the American envoy", "USA", "GOV", confidence=0.8),
+    )
+
+
+def test_an_unknown_president_refusing_an_american_envoy_is_a_refusal(coder: RuleCoder) -> None:
+    assert ("President Morales", "the American envoy") in dyads(
+        "President Morales refused to meet with the American envoy.", coder, "REJECT"
+    )

@@ -352,10 +352,14 @@ def dative_objects(token: Token) -> Iterator[Token]:
             yield from (g for g in child.children if g.dep_ == "pobj") if child.pos_ == "ADP" else (child,)
 
 
+GUESSED_CONFIDENCE = 0.3  # below this an actor's country is the sentence's guess ("President Herrera": USA)
+
+
 def same_actor(source: Actor, target: Actor) -> bool:
     """One actor on both sides ("the United States would not tolerate attacks on its troops"): the
     same country and sector, or the same words."""
     if source.text.lower() == target.text.lower():
         return True
     same_body = source.country is not None and (source.country, source.sector) == (target.country, target.sector)
-    return same_body and (source.name is None or target.name is None or source.name == target.name)
+    guessed = min(source.confidence, target.confidence) < GUESSED_CONFIDENCE  # a country taken from context
+    return same_body and not guessed and source.name == target.name

@@ -356,8 +356,8 @@ GUESSED_CONFIDENCE = 0.3  # below this an actor's country is the sentence's gues
 
 
 def same_actor(source: Actor, target: Actor) -> bool:
-    """One actor on both sides ("the United States would not tolerate attacks on its troops"): the
-    same country and sector, or the same words."""
+    """One actor on both sides ("the United States would not tolerate attacks on its troops"): the same
+    words, or the same country and sector with the same person or none, and neither country a guess."""
     if source.text.lower() == target.text.lower():
         return True
     same_body = source.country is not None and (source.country, source.sector) == (target.country, target.sector)

@@ -328,8 +328,7 @@ class RuleCoder:
         if trigger.framed is not None and modality == "asserted":
             modality = "negated" if trigger.framed == "refusal" else "intended"  # ordered, threatened, vowed: not done
         cameo = trigger.cameo
-        if cameo[:2] == "15" and for_peacekeeping(token):  # troops sent as peacekeepers protect (CAMEO 074)
-            cameo = PEACEKEEPING_CODE
+        cameo = recode_for_peacekeeping(cameo, token)
         theme = None
         if not trigger.nominal and trigger.complement is None and trigger.framed is None:
             stance = self._stance_code(token, cameo, modality)
@@ -688,8 +687,13 @@ def recode_for_source(cameo: str, source: Actor | None) -> str:
     return cameo
 
 
-def for_peacekeeping(token: Token) -> bool:
-    """ "sent 300 soldiers to the UN peacekeeping force", "the deployment of troops on a peacekeeping mission"."""
+def recode_for_peacekeeping(cameo: str, token: Token) -> str:
+    """Troops sent or deployed as peacekeepers protect (CAMEO 074): "sent 300 soldiers to the UN
+    peacekeeping force", "the deployment of troops on a peacekeeping mission"."""
+    return PEACEKEEPING_CODE if cameo[:2] == "15" and _for_peacekeeping(token) else cameo
+
+
+def _for_peacekeeping(token: Token) -> bool:
     clause = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS else token
     subject = subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
     skipped = {t.i for t in subject.subtree} if subject is not None and subject.dep_ == "nsubj" else set()

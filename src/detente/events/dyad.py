@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from detente.events.codebook import lookup
-from detente.events.coder import PEACEKEEPING_CODE, RuleCoder, Trigger, for_peacekeeping, recode_for_source
+from detente.events.coder import RuleCoder, Trigger, recode_for_peacekeeping, recode_for_source
 from detente.events.modality import ceasing_head, modality_of
 
 Token = Any
@@ -107,8 +107,7 @@ def code_dyad(coder: RuleCoder, doc: Any, source: str, target: str) -> DyadCode:
         cameo = "087"
     if chosen.complement is None:
         cameo = _plover_convention(coder, chosen, cameo)
-    if cameo[:2] == "15" and for_peacekeeping(chosen.token):  # as the coder does: peacekeepers sent protect
-        cameo = PEACEKEEPING_CODE
+    cameo = recode_for_peacekeeping(cameo, chosen.token)
     cameo = recode_for_source(cameo, coder.resolver.resolve(source, None, context=doc.text))
     code = lookup(cameo)
     return DyadCode(code.plover_type, code.code, code.quad_class, chosen.rule)

@@ -53,7 +53,7 @@ HYPHENATED_NOUNS = {
     "cease-fire": "ceasefire", "crack-down": "crackdown", "pull-out": "pullout", "walk-out": "walkout",
     "air-strike": "airstrike", "counter-attack": "counterattack",
 }  # fmt: skip
-LEMMA_EXCEPTIONS.update({form: lemma for form, lemma in HYPHENATED_NOUNS.items()})
+LEMMA_EXCEPTIONS.update(HYPHENATED_NOUNS)
 LEMMA_EXCEPTIONS.update({form + "s": lemma for form, lemma in HYPHENATED_NOUNS.items()})
 AUXILIARIES = frozenset(
     {"be", "have", "do", "will", "shall", "would", "could", "should", "may", "might", "must", "can"}

@@ -37,7 +37,7 @@ def event_place(
     while queue:
         head = queue.pop(0)
         for place in prepositional_objects(head, "in") if head.lower_ != "in" or head.dep_ != "prep" else ():
-            if is_time_word(place) or any(is_time_word(c) for c in _own_words(place)):
+            if any(is_time_word(word) for word in _own_words(place)):
                 continue  # "in March 2020", "in the first quarter of 2015"
             found = finder.actor(place, memory)
             if found is None or found.country is None:  # a region or city the actor lists lack
@@ -62,8 +62,11 @@ def _own_words(place: Token) -> list[Token]:
 
 
 def _gazetteer_place(place: Token, sources: Sequence[Actor]) -> Actor | None:
-    found = place_named(core_text(place), [s.country for s in sources if s.country]) if place.pos_ == "PROPN" else None
-    return Actor(core_text(place), found.country, confidence=0.5) if found is not None else None
+    if place.pos_ != "PROPN":
+        return None
+    name = core_text(place)
+    found = place_named(name, [s.country for s in sources if s.country])
+    return Actor(name, found.country, confidence=0.5) if found is not None else None
 
 
 def _bare_place_name(place: Token) -> bool:

@@ -62,9 +62,7 @@ def similarity_matrix(
 ) -> np.ndarray:
     """Similarity in 0..1 of every copy sentence (rows) with every original sentence (columns).
     ``stems``: each side's sentences' sets of ``content_stems``, when the caller already has them."""
-    if stems is None:
-        stems = ([set(content_stems(s)) for s in copy_sentences], [set(content_stems(s)) for s in original_sentences])
-    lexical = _stem_matrix(*stems)
+    lexical = _lexical_matrix(copy_sentences, original_sentences) if stems is None else _stem_matrix(*stems)
     if encoder is None or not copy_sentences or not original_sentences:
         return lexical
     copy_vectors = np.asarray(encoder.encode(list(copy_sentences)), dtype=float)

@@ -59,7 +59,8 @@ class KnownOutlets:
         self._answers: dict[str, bool] = {}
 
     def __contains__(self, name: object) -> bool:
-        """Whether ``name`` denotes one of the outlets (as ``outlets_match`` would say)."""
+        """Whether ``name`` denotes one of the outlets: the same name once "the", case and punctuation
+        are set aside, one's acronym ("NYT"), or a run of whole words of the other ("Fox" in "Fox News")."""
         if not isinstance(name, str):
             return False
         answer = self._answers.get(name)
@@ -74,7 +75,7 @@ class KnownOutlets:
             return True
         for other in self._keys:
             shorter, longer = (key, other) if len(key) <= len(other) else (other, key)
-            if len(shorter) >= 4 and shorter in longer and _within_words(shorter, longer):
+            if len(shorter) >= 4 and shorter in longer and re.search(rf"\b{re.escape(shorter)}\b", longer):
                 return True
         return False
 
@@ -118,17 +119,7 @@ def find_credits(text: str, known_outlets: KnownOutlets | None = None, own_outle
 
 def outlets_match(credited: str, outlet: str) -> bool:
     """Whether a credited name denotes ``outlet``: "The New York Times" ~ "New York Times" ~ "NYT"."""
-    a, b = _outlet_key(credited), _outlet_key(outlet)
-    if not a or not b:
-        return False
-    if a == b or _acronym(a) == b.replace(" ", "") or _acronym(b) == a.replace(" ", ""):
-        return True
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 4 and _within_words(shorter, longer)
-
-
-def _within_words(shorter: str, longer: str) -> bool:
-    return re.search(rf"\b{re.escape(shorter)}\b", longer) is not None
+    return credited in KnownOutlets([outlet])
 
 
 def framing_sentences(sentences: Iterable[str], credited: str | None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -173,3 +174,32 @@ def test_event_date_never_crashes(text: str, published: dt.date) -> None:
 def test_relative_expressions_resolve_on_any_day(phrase: str, published: dt.date) -> None:
     found = find_time_expressions(f"It happened {phrase}.", published)
     assert len(found) == 1 and found[0].value
+
+
+# Words every date pattern is built from, and words around them; texts drawn from these exercise the
+# patterns' word gates (``_Pattern.needs``): a gate that wrongly skips a pattern changes the result.
+DATE_WORDS = (
+    "in", "on", "since", "until", "by", "the", "of", "last", "next", "this", "past", "early", "late", "mid",
+    "January", "Feb.", "March", "May", "Sept.", "December", "Friday", "Sunday", "today", "yesterday",
+    "tonight", "morning", "night", "day", "days", "week", "month", "months", "year", "years", "decade",
+    "ago", "earlier", "later", "three", "a few", "spring", "winter", "Christmas", "Easter", "New Year's Day",
+    "Thanksgiving", "Fourth of July", "1990s", "2019", "3", "21st", "2020-01-03", "2018-11", "year-end",
+    "before", "after", "said", "will", ",", "Iran", "attacked", "May of last year", "the past three days",
+    "two weeks ago", "the day before", "last night", "this spring", "the end of the month",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DATE_WORDS), min_size=1, max_size=12))
+def test_word_gates_never_skip_a_pattern_that_matches(words: list[str]) -> None:
+    from detente.timeline import dates
+
+    text = " ".join(words)
+    ungated = tuple(dataclasses.replace(p, needs=("",)) for p in dates.PATTERNS)  # "" is in every text
+    gated_found = [(f.start, f.end, f.resolved) for f in dates._scan(text, PUBLISHED, None)]
+    original = dates.PATTERNS
+    try:
+        dates.PATTERNS = ungated
+        ungated_found = [(f.start, f.end, f.resolved) for f in dates._scan(text, PUBLISHED, None)]
+    finally:
+        dates.PATTERNS = original
+    assert gated_found == ungated_found

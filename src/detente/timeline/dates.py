@@ -101,10 +101,24 @@ class _Pattern:
     regex: re.Pattern[str]
     resolve: Resolver
     accept: Callable[[re.Match[str]], bool] | None = None
+    # The pattern cannot match unless the lower-cased text holds one of these (DIGIT: any digit). Most
+    # sentences hold none of a pattern's words, and a substring test is far cheaper than the regex.
+    needs: tuple[str, ...] = ()
 
 
-def _p(regex: str, resolve: Resolver, accept: Callable[[re.Match[str]], bool] | None = None) -> _Pattern:
-    return _Pattern(re.compile(regex), resolve, accept)
+def _p(
+    regex: str, resolve: Resolver, accept: Callable[[re.Match[str]], bool] | None = None, *, needs: tuple[str, ...]
+) -> _Pattern:
+    return _Pattern(re.compile(regex), resolve, accept, needs)
+
+
+DIGIT = "0-9"
+_ANY_DIGIT = re.compile(r"\d")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNITS = ("minute", "hour", "day", "week", "month", "year", "decade")
+_PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+_HOLIDAY_WORDS = ("year", "day", "christmas", "halloween", "july", "thanksgiving", "easter")
 
 
 _I = "(?i:"  # case-insensitive group: everything but month and weekday names
@@ -112,66 +126,81 @@ PATTERNS: tuple[_Pattern, ...] = (
     _p(
         r"(?<![\d-])" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])",
         absolute_day,
+        needs=(DIGIT,),
     ),
-    _p(r"(?<![\d-])" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])(?![\d-])", absolute_month),
-    _p(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}\b,?\s+{_YEAR}\b", absolute_day),
-    _p(rf"\b{_WEEKDAY_PREFIX}{_DAY}\s+(?:{_I}of)\s+)?{_MONTH},?\s+{_YEAR}\b", absolute_day),
-    _p(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}\b(?!\s*(?:%|{_I}percent|[,.]\d)))", month_day),
-    _p(rf"\b{_WEEKDAY_PREFIX}{_DAY}\s+(?:{_I}of)\s+)?{_MONTH}", month_day),
-    _p(rf"\b{_MONTH},?\s+(?:{_I}of)\s+)?{_YEAR}\b", absolute_month),
-    _p(rf"\b{_MONTH}\s+(?:{_I}of)\s+)?(?P<rel>{_I}this|last|next))\s+{_I}year)\b", month_of_year),
+    _p(r"(?<![\d-])" + _YEAR + r"-(?P<month>0[1-9]|1[0-2])(?![\d-])", absolute_month, needs=(DIGIT,)),
+    _p(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}\b,?\s+{_YEAR}\b", absolute_day, needs=(DIGIT,)),
+    _p(rf"\b{_WEEKDAY_PREFIX}{_DAY}\s+(?:{_I}of)\s+)?{_MONTH},?\s+{_YEAR}\b", absolute_day, needs=(DIGIT,)),
+    _p(rf"\b{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}\b(?!\s*(?:%|{_I}percent|[,.]\d)))", month_day, needs=(DIGIT,)),
+    _p(rf"\b{_WEEKDAY_PREFIX}{_DAY}\s+(?:{_I}of)\s+)?{_MONTH}", month_day, needs=(DIGIT,)),
+    _p(rf"\b{_MONTH},?\s+(?:{_I}of)\s+)?{_YEAR}\b", absolute_month, needs=(DIGIT,)),
+    _p(rf"\b{_MONTH}\s+(?:{_I}of)\s+)?(?P<rel>{_I}this|last|next))\s+{_I}year)\b", month_of_year, needs=("year",)),
     _p(
         rf"(?:\b(?P<cue>{_I}{_MONTH_CUES}))\s+(?:{_I}the\s+(?:end|beginning|start|middle|month)\s+of)\s+)?)?"
         rf"(?P<x>\b(?:(?P<mod>{_I}early|late|mid))[-\s]+)?(?:(?P<rel>{_I}last|next|this|past))\s+)?{_MONTH})",
         month_alone,
         accept_month_alone,
+        needs=_MONTHS,
     ),
-    _p(rf"(?P<x>\b(?:(?P<rel>{_I}last|next|this|past|previous|coming))\s+)?{_WEEKDAY})\b", weekday),
+    _p(rf"(?P<x>\b(?:(?P<rel>{_I}last|next|this|past|previous|coming))\s+)?{_WEEKDAY})\b", weekday, needs=("day",)),
     _p(
         rf"\b(?:(?P<rel>{_I}last|next|this))\s+)?(?P<holiday>{_I}{_HOLIDAY}))(?:\s+{_I}day|eve|sunday))?\b",
         holiday,
+        needs=_HOLIDAY_WORDS,
     ),
     _p(
         rf"\b{_I}the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|"
         r"this\s+(?:morning|afternoon|evening)|last\s+night)\b",
         deictic,
+        needs=("today", "tonight", "yesterday", "tomorrow", *_PARTS_OF_DAY),
     ),
     _p(
         rf"\b{_I}the\s+(?:previous|following|next|prior)\s+(?:day|morning|afternoon|evening|night)|"
         r"the\s+day\s+(?:before|after)(?!\s+\w+day))\b",
         neighbour_day,
+        needs=("day", *_PARTS_OF_DAY),
     ),
     _p(
         rf"\b{_I}the\s+(?:past|last)\s+(?:{_COUNT}|{_VAGUE})\s+(?P<unit>minute|hour|day|week|month|year)s)\b",
         past_window,
+        needs=_UNITS,
     ),
     _p(
         rf"\b{_I}(?:(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
         r"[-\s]+)?(?P<rel>this|last|next|current|the\s+past|the\s+previous|the\s+prior|the\s+following|"
         r"the\s+coming|coming)\s+(?P<unit>week|month|year))\b(?!-)",
         calendar_unit,
+        needs=("week", "month", "year"),
     ),
     _p(
         rf"\b{_I}(?:(?:the\s+(?:end|beginning|start|middle|rest)\s+of|(?:earlier|later)\s+in)\s+the|"
         r"(?P<that>(?:(?:earlier|later)\s+)?(?:in\s+)?that))\s+(?P<unit>month|year))\b|\b(?P<end>year[-\s]end|year's\s+end)\b",
         the_unit,
+        needs=("month", "year"),
     ),
     _p(
         rf"\b{_I}(?:{_COUNT}|{_VAGUE})\s+(?P<unit>day|week|month|year|decade)s?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence))\b",
         units_ago,
+        needs=_UNITS,
     ),
     _p(
         rf"\b{_I}(?P<rel>last|this|next|past|coming)\s+(?P<season>spring|summer|fall|autumn|winter))\b",
         season,
+        needs=_SEASONS,
     ),
     _p(
         rf"\b{_I}(?:in|during|over|by))\s+(?P<x>{_I}the\s+(?P<season>spring|summer|fall|autumn|winter))\b"
         rf"(?:\s+{_I}of)\s+{_YEAR}\b)?)",
         season,
+        needs=_SEASONS,
     ),
-    _p(rf"\b{_I}(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?){_YEAR}\b", season),
-    _p(rf"\b{_I}(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?:(?:1[89]|20)\d0s|'\d0s)\b", decade),
+    _p(
+        rf"\b{_I}(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?){_YEAR}\b",
+        season,
+        needs=_SEASONS,
+    ),
+    _p(rf"\b{_I}(?:the\s+)?(?:early\s+|late\s+|mid-?)?)(?:(?:1[89]|20)\d0s|'\d0s)\b", decade, needs=(DIGIT,)),
     _p(
         rf"(?:\b(?P<cue>{_I}in|since|until|till|by|during|from|to|through|of|before|after|early|late|mid|"
         r"the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|fiscal|year|around|circa|the|and|or|a|his|her|its|"
@@ -179,6 +208,7 @@ PATTERNS: tuple[_Pattern, ...] = (
         rf"(?<![$£€\d,.]){_YEAR}\b(?!\s*(?:%|{_I}percent))|[,.]\d|-\d)",
         year,
         accept_year,
+        needs=(DIGIT,),
     ),
 )
 
@@ -194,7 +224,11 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
 def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[_Found]:
     """Every expression in ``text``: the earliest-starting, then longest, match wins an overlap."""
     candidates: list[tuple[int, int, _Pattern, re.Match[str]]] = []
+    lowered = text.lower()
+    digits = _ANY_DIGIT.search(text) is not None
     for pattern in PATTERNS:
+        if not any(digits if need == DIGIT else need in lowered for need in pattern.needs):
+            continue
         for m in pattern.regex.finditer(text):
             start, end = _span(m)
             if end > start and (pattern.accept is None or pattern.accept(m)):

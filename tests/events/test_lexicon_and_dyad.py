@@ -21,6 +21,38 @@ def test_the_shipped_lexicon_loads_and_every_code_is_in_the_codebook() -> None:
     assert not lexicon.has_trigger("The bank said it would comment later.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "parsed"),
+    [
+        ("Iran's foreign minister had lunch with the Omani envoy in Muscat.", True),  # "have" needs a meal
+        ("The ministry has a ready answer for its critics.", False),  # "has" alone starts nothing
+        ("The opposition made its case to the voters on Sunday.", False),
+        ("The prime minister made a surprise visit to Kabul.", True),
+        ("A court in Ankara found the journalist guilty of espionage.", True),  # "find" needs "guilty"
+        ("North Korea test-fired two missiles on Tuesday.", True),  # the parser splits "test-fired"
+        ("Rebels overran the garrison and went on strike later.", True),  # irregular forms
+        ("The cabinet decided to say nothing about the dispute.", True),  # a frame over a statement
+        ("The council called the ambassador on Friday.", True),  # a phone call: "call" stays free
+    ],
+)
+def test_the_pre_parse_filter_keeps_a_pattern_word_only_beside_what_it_needs(sentence: str, parsed: bool) -> None:
+    assert load_lexicon().has_trigger(sentence) is parsed
+
+
+def test_the_pre_parse_filter_keeps_every_lexicon_example() -> None:
+    """Each pattern's own example sentence (verbs.yaml, nouns.yaml) must reach the parser."""
+    import yaml
+    from importlib import resources
+
+    lexicon, book = load_lexicon(), codebook()
+    for name in ("verbs.yaml", "nouns.yaml"):
+        entries = yaml.safe_load((resources.files("detente.events") / "data" / name).read_text(encoding="utf-8"))
+        examples = [e["example"] for e in entries if e.get("example") and book[str(e["cameo"])].plover_type]
+        assert len(examples) > 100
+        missed = [example for example in examples if not lexicon.has_trigger(example)]
+        assert not missed, missed[:5]
+
+
 def test_a_bad_pattern_names_the_file_the_entry_and_the_fix() -> None:
     with pytest.raises(LexiconError, match=r"verbs.yaml entry 1 \(x\).*does not exist"):
         _verb_patterns([{"id": "x", "cameo": "999", "verb": "zap"}])

@@ -247,8 +247,8 @@ def _gate(
     needs: dict[str, set[Needs]] = {}
     free: set[str] = set()
 
-    def add(lemma: str, need: Needs) -> None:
-        for form in _forms(lemma.split()[0], irregular):
+    def add(lemma: str, need: Needs, noun: bool = False) -> None:
+        for form in _forms(lemma.split()[0], irregular, noun):
             if need:
                 needs.setdefault(form, set()).add(need)
             else:
@@ -262,13 +262,13 @@ def _gate(
             if p.particle is not None:
                 need.append(frozenset({p.particle}))
             if p.objects and "*" not in p.objects:
-                need.append(frozenset().union(*(_forms(o, irregular) for o in p.objects)))
+                need.append(frozenset().union(*(_forms(o, irregular, noun=True) for o in p.objects)))
             add(lemma, tuple(need) if all(all(WORD.fullmatch(w) for w in n) for n in need) else ())
     for lemma, nominal in nouns.items():
         for n in nominal:
             if book[n.cameo].plover_type is not None:
                 ok = all(WORD.fullmatch(w) for w in n.only_with)
-                add(lemma, (frozenset(n.only_with),) if n.only_with and ok else ())
+                add(lemma, (frozenset(n.only_with),) if n.only_with and ok else (), noun=True)
     statements = frozenset().union(
         *(
             _forms(lemma, irregular)
@@ -291,9 +291,16 @@ FREE_VERBS = ("call",)  # "called X on Friday to explain …": a phone call (tri
 VOWELS = frozenset("aeiou")
 
 
-def inflections(lemma: str) -> set[str]:
-    """The regular English inflections of a verb or noun lemma (impose → imposes, imposed, imposing)."""
-    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+def inflections(lemma: str, noun: bool = False) -> set[str]:
+    """The regular English inflections of a verb lemma (impose → imposes, imposed, imposing), or the
+    plural of a noun (accord → accords; "according" is no form of the noun)."""
+    sibilant = lemma.endswith(("s", "x", "z", "ch", "sh", "o"))
+    plural = {lemma, lemma + "s", lemma + "es"} if sibilant else {lemma, lemma + "s"}  # "vetos" is seen too
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in VOWELS:
+        plural.add(lemma[:-1] + "ies")
+    if noun:
+        return plural
+    forms = plural | {lemma + "ed", lemma + "ing"}
     if lemma.endswith("e"):
         forms |= {lemma + "d", lemma[:-1] + "ing"}
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in VOWELS:
@@ -312,9 +319,9 @@ WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 OBLIGATION_FRAMES = {"must": "demand", "should": "appeal"}
 
 
-def _forms(lemma: str, irregular: Mapping[str, Sequence[str]]) -> set[str]:
+def _forms(lemma: str, irregular: Mapping[str, Sequence[str]], noun: bool = False) -> set[str]:
     """Every surface form of a lemma, as whole words (a prefix match would take "bank" for "ban")."""
-    return inflections(lemma) | {form.lower() for form in irregular.get(lemma, ())}
+    return inflections(lemma, noun) | {form.lower() for form in irregular.get(lemma, ())}
 
 
 @lru_cache(maxsize=1)

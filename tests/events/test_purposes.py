@@ -189,3 +189,11 @@ def test_an_unknown_president_refusing_an_american_envoy_is_a_refusal(coder: Rul
     assert ("President Morales", "the American envoy") in dyads(
         "President Morales refused to meet with the American envoy.", coder, "REJECT"
     )
+
+
+def test_saying_someone_was_responsible_blames_them(coder: RuleCoder) -> None:
+    blamed = "The Nigerian police said the Cameroonian gunmen were responsible."
+    assert ("The Nigerian police", "the Cameroonian gunmen") in dyads(blamed, coder, "ACCUSE")
+    behind = "Pakistan's army said Indian agents were behind the bombing in Quetta."
+    assert ("Pakistan's army", "Indian agents") in dyads(behind, coder, "ACCUSE")
+    assert not dyads("The Iranian foreign ministry said Israel was not responsible.", coder, "ACCUSE")

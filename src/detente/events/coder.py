@@ -51,7 +51,7 @@ from detente.events.telling import (
     told_in_past,
     without_dateline,
 )
-from detente.events.trigger import Trigger, newsroom_formula, phone_call, purpose_triggers
+from detente.events.trigger import Trigger, blame_triggers, newsroom_formula, phone_call, purpose_triggers
 from detente.events.where import event_place, placed
 from detente.records import Actor, Article, EventMention, Evidence, Modality, Sentence
 from detente.timeline.dates import event_date
@@ -193,7 +193,7 @@ class RuleCoder:
             else t
             for t in found
         ] + obligations
-        found = purpose_triggers(doc, found)
+        found = purpose_triggers(doc, found) + blame_triggers(doc, self.lexicon)
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 noun = self._noun_pattern(token)

@@ -231,6 +231,7 @@ def _gate(
     nouns: Mapping[str, Sequence[NounPattern]],
     irregular: Mapping[str, Sequence[str]],
     frames: Mapping[str, Frame],
+    cues: Mapping[str, frozenset[str]],
 ) -> tuple[frozenset[str], dict[str, tuple[Needs, ...]]]:
     """The pre-parse filter: surface forms that can start an event alone, and for the others what
     each of their patterns needs beside them (``Lexicon.has_trigger``).
@@ -240,8 +241,9 @@ def _gate(
     A pattern needs its particle, and one of its objects (their regular and irregular forms), unless
     it takes any object; an event noun whose every pattern has ``only_with`` needs one of those words.
     A frame's governing verb needs a statement verb ("decided to say", "refused to comment": the frame
-    makes an event of what is no event alone). Verbs the coder reads without a pattern of their own
-    ("called X to discuss", a phone call) stay free.
+    makes an event of what is no event alone), a word of blame a reporting verb ("said X was
+    responsible"). Verbs the coder reads without a pattern of their own ("called X to discuss", a
+    phone call) stay free.
     """
     book = codebook()
     needs: dict[str, set[Needs]] = {}
@@ -278,6 +280,9 @@ def _gate(
     )
     for lemma in frames:
         add(lemma, (statements,))
+    reported = frozenset().union(*(_forms(lemma, irregular) for lemma in cues.get("reporting.words", ())))
+    for word in cues.get("blame.words", frozenset()) | cues.get("blame.prepositions", frozenset()):
+        needs.setdefault(word, set()).add((reported,))  # "said X was responsible" (trigger.blame_triggers)
     for lemma in FREE_VERBS:
         add(lemma, ())
     free.update(OBLIGATION_FRAMES)
@@ -334,11 +339,12 @@ def load_lexicon() -> Lexicon:
     cues = _read_yaml("cues.yaml") or {}
     fixes = cues.get("lemma_fixes") or {}
     frames = _frames(cues.get("complement_frames"))
-    free, needs = _gate(verbs, nouns, irregular, frames)
+    cue_lists = _cues(cues)
+    free, needs = _gate(verbs, nouns, irregular, frames, cue_lists)
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
-        cues=_cues(cues),
+        cues=cue_lists,
         trigger_forms=free,
         trigger_needs=needs,
         frames=frames,

@@ -13,6 +13,7 @@ from typing import Any
 
 from detente.events.arguments import object_of
 from detente.events.lexicon import Lexicon
+from detente.events.modality import is_negated
 from detente.events.telling import is_time_word
 
 Token = Any
@@ -24,6 +25,7 @@ SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "fly"})
 # investigate" — the codebook's investigation of a place or actor, not aid to it).
 SENT_TO_DO_ROOTS = frozenset({"09"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+BLAME_CODE = "112"  # CAMEO "accuse, not specified below": the codebook's blaming
 # who is called on the phone: a named person or body, or one named by office ("his counterpart")
 CALLED_PEOPLE = frozenset({
     "counterpart", "president", "minister", "leader", "premier", "chancellor", "ambassador", "king", "queen",
@@ -99,3 +101,29 @@ def newsroom_formula(verb: Token, lexicon: Lexicon) -> bool:
     words = lexicon.cue("newsroom_formulas.words")
     near = [*verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
     return any(token.lower_ in words for token in near)
+
+
+def blame_triggers(doc: Any, lexicon: Lexicon) -> list[Trigger]:
+    """ "Kabul said the Taliban were responsible for the attack", "… was behind it", "… was to blame":
+    the speaker blames the reported clause's subject (CAMEO 112, PLOVER ACCUSE). Not when the clause
+    is negated ("said Iran was not responsible" clears Iran)."""
+    reporting = lexicon.cue("reporting.words")
+    found = []
+    for clause in doc:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in reporting or is_negated(clause, lexicon):
+            continue
+        if any(c.dep_ == "nsubj" for c in clause.children) and _blames(clause, lexicon):
+            found.append(Trigger(clause.head, BLAME_CODE, "blame", False, ("nsubj",), complement=clause))
+    return found
+
+
+def _blames(clause: Token, lexicon: Lexicon) -> bool:
+    """Whether the clause says its subject did it: "were responsible", "was behind …", "is to blame"."""
+    for child in clause.children:
+        if child.dep_ == "acomp" and child.lemma_.lower() in lexicon.cue("blame.words"):
+            return True
+        if clause.lemma_ == "be" and child.dep_ == "prep" and child.lower_ in lexicon.cue("blame.prepositions"):
+            return True
+        if clause.lemma_ == "be" and child.dep_ == "xcomp" and child.lemma_.lower() in lexicon.cue("blame.infinitives"):
+            return True
+    return False

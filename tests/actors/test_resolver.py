@@ -60,6 +60,8 @@ def code(actor: Actor | None) -> tuple[str | None, str | None] | None:
         ("doctors", (None, "HLH")),
         ("proxy militias", (None, "REB")),
         ("protesters", (None, "CVL")),
+        ("a 35-year-old inmate", (None, "CVL")),
+        ("a prisoner", (None, "CVL")),
         ("former Iranian officials", ("IRN", "ELI")),
     ],
 )

@@ -41,8 +41,9 @@ def test_the_pre_parse_filter_keeps_a_pattern_word_only_beside_what_it_needs(sen
 
 def test_the_pre_parse_filter_keeps_every_lexicon_example() -> None:
     """Each pattern's own example sentence (verbs.yaml, nouns.yaml) must reach the parser."""
-    import yaml
     from importlib import resources
+
+    import yaml
 
     lexicon, book = load_lexicon(), codebook()
     for name in ("verbs.yaml", "nouns.yaml"):

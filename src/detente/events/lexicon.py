@@ -309,7 +309,7 @@ def inflections(lemma: str, noun: bool = False) -> set[str]:
     if lemma.endswith("e"):
         forms |= {lemma + "d", lemma[:-1] + "ing"}
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in VOWELS:
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+        forms.add(lemma[:-1] + "ied")  # "ies" is among the plural's forms
     if len(lemma) > 2 and lemma[-1] not in VOWELS | {"w", "x", "y"} and lemma[-2] in VOWELS and lemma[-3] not in VOWELS:
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # stop → stopped, ban → banning
     return forms

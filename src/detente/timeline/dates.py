@@ -101,8 +101,8 @@ class _Pattern:
     regex: re.Pattern[str]
     resolve: Resolver
     accept: Callable[[re.Match[str]], bool] | None = None
-    # The pattern cannot match unless the lower-cased text holds one of these (DIGIT: any digit). Most
-    # sentences hold none of a pattern's words, and a substring test is far cheaper than the regex.
+    # The pattern cannot match unless the lower-cased text holds one of these (DIGIT: any digit); empty:
+    # always tried. Most sentences hold none of a pattern's words, and a substring test is far cheaper.
     needs: tuple[str, ...] = ()
 
 
@@ -227,7 +227,7 @@ def _scan(text: str, published: dt.date | None, tense: Tense | None) -> list[_Fo
     lowered = text.lower()
     digits = _ANY_DIGIT.search(text) is not None
     for pattern in PATTERNS:
-        if not any(digits if need == DIGIT else need in lowered for need in pattern.needs):
+        if pattern.needs and not any(digits if need == DIGIT else need in lowered for need in pattern.needs):
             continue
         for m in pattern.regex.finditer(text):
             start, end = _span(m)

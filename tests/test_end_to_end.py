@@ -97,3 +97,23 @@ def test_errors_are_one_line_and_non_zero(tmp_path: Path) -> None:
     result = _detente("events", "--db", str(tmp_path / "missing.duckdb"))
     assert result.returncode != 0
     assert "no such store" in result.stderr
+
+
+def test_a_store_grown_over_two_runs_equals_one_run_of_everything(tmp_path: Path, demo: Detente) -> None:
+    """The second run reuses the first's verdicts on candidate pairs (only pairs with a new article are
+    judged), and must still give the copies, stories and events of one run over the whole corpus."""
+    from detente.store.duck import query
+
+    files = sorted((DEMO / "corpus").glob("*.txt"))
+    grown = Detente.open(tmp_path / "grown.duckdb")
+    grown.run(files[::2], manifest=DEMO / "manifest.jsonl")
+    kept = grown.store.verdicts()
+    assert kept, "the first run's candidate pairs are kept"
+    grown.run([DEMO / "corpus"], manifest=DEMO / "manifest.jsonl")
+    assert {pair: v.basis for pair, v in grown.store.verdicts().items() if pair in kept} == {
+        pair: v.basis for pair, v in kept.items() if pair in grown.store.verdicts()
+    }
+    assert grown.store.copies() == demo.store.copies()
+    assert grown.store.events() == demo.store.events()
+    stories = "SELECT article_id, story_id FROM stories ORDER BY article_id"
+    assert query(grown.store.path, stories) == query(demo.store.path, stories)

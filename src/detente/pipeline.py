@@ -159,17 +159,18 @@ def rebuild_derived(store: Store) -> None:
     provenance = _trace(store)
     articles = {s.article.article_id: s.article for s in store.articles(with_text=False)}
     events = merge_mentions(store.mentions(), articles, provenance.copies, provenance.story_of)
-    store.replace_derived(provenance.copies, provenance.story_of, events, generation)
+    store.replace_derived(provenance.copies, provenance.story_of, events, generation, provenance.verdicts)
 
 
 def _trace(store: Store) -> Provenance:
     """Sentences come from the spans stored with each article (re-splitting every article on every run
-    was a fifth of a rerun's time); articles stored before spans were kept are split again."""
+    was a fifth of a rerun's time); articles stored before spans were kept are split again. The
+    verdicts kept from the last rebuild spare judging the pairs whose articles are unchanged."""
     stored = store.articles()
     articles = [s.article for s in stored]
     sentences = {s.article.article_id: s.sentences() or split_sentences(s.article) for s in stored}
     fingerprints = {s.article.article_id: s.fingerprint for s in stored if s.fingerprint is not None}
-    return trace_copies(articles, sentences, fingerprints)
+    return trace_copies(articles, sentences, fingerprints, earlier=store.verdicts())
 
 
 def _unique_id(article: Article, taken_ids: dict[str, str]) -> Article:

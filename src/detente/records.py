@@ -250,6 +250,19 @@ class Copy:
 
 
 @dataclass(frozen=True, slots=True)
+class PairVerdict:
+    """What judging one candidate pair of articles found: a copy relation or none, and how strongly
+    (``score`` picks one original per copy). ``basis`` digests everything the judgement read, so the
+    store can keep verdicts and a later run re-judges only pairs whose inputs changed."""
+
+    first: str
+    second: str
+    basis: str
+    copy: Copy | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class DyadPoint:
     period: str
     temperature: float

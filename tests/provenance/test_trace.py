@@ -8,7 +8,7 @@ from typing import ClassVar
 import numpy as np
 
 from detente.provenance import Provenance, fingerprint, trace_copies
-from detente.records import Article
+from detente.records import Article, PairVerdict
 
 from .articles import CHESS_REPORT, HARBOUR_REPORT, QUAKE_LOCAL, QUAKE_WIRE, article, sentences_of
 
@@ -147,3 +147,54 @@ def test_translation_needs_an_encoder() -> None:
     assert trace(english, german).copies == ()
     result = trace_copies([english, german], sentences_of(english, german), encoder=BagOfWordsEncoder())
     assert [(c.copy, c.original, c.relation) for c in result.copies] == [("de", "en", "translation")]
+
+
+def _by_pair(result: Provenance) -> dict[tuple[str, str], PairVerdict]:
+    return {(v.first, v.second): v for v in result.verdicts}
+
+
+def test_kept_verdicts_are_reused_while_both_articles_are_unchanged(
+    harbour_original: Article, harbour_rewrite: Article
+) -> None:
+    wire = article("wire", HARBOUR_REPORT + "\nMore soon.", "Talvik Wire", dt.date(2031, 3, 3))
+    articles = (harbour_original, harbour_rewrite, wire)
+    first = trace_copies(articles, sentences_of(*articles))
+    assert first.judged == len(first.verdicts) >= 2
+    again = trace_copies(articles, sentences_of(*articles), earlier=_by_pair(first))
+    assert again.judged == 0
+    assert (again.copies, again.story_of, again.verdicts) == (first.copies, first.story_of, first.verdicts)
+    # The kept verdict really is what the second trace used: a doctored one with the same basis shows.
+    rewrite = next(v for v in first.verdicts if v.copy is not None and v.copy.copy == "harbour-rewrite")
+    assert rewrite.copy is not None
+    doctored = dataclasses.replace(rewrite, copy=dataclasses.replace(rewrite.copy, relation="translation"))
+    kept = {**_by_pair(first), (rewrite.first, rewrite.second): doctored}
+    reused = trace_copies(articles, sentences_of(*articles), earlier=kept)
+    assert "translation" in {c.relation for c in reused.copies}
+    # A changed date changes the basis of that article's pairs: they are judged afresh.
+    redated = dataclasses.replace(harbour_rewrite, published=dt.date(2031, 3, 8))
+    changed = (harbour_original, redated, wire)
+    fresh = trace_copies(changed, sentences_of(*changed), earlier=kept)
+    pairs_with_it = [v for v in fresh.verdicts if "harbour-rewrite" in (v.first, v.second)]
+    assert fresh.judged == len(pairs_with_it) >= 1
+    assert fresh.copies == trace_copies(changed, sentences_of(*changed)).copies
+    assert "translation" not in {c.relation for c in fresh.copies}
+
+
+def test_adding_articles_judges_only_their_pairs_and_equals_a_trace_from_scratch(
+    harbour_original: Article, harbour_rewrite: Article
+) -> None:
+    wire = article("wire", HARBOUR_REPORT + "\nMore soon.", "Talvik Wire", dt.date(2031, 3, 3))
+    before = (harbour_original, wire, article("quake-wire", QUAKE_WIRE, "Orvane Wire", dt.date(2031, 5, 1)))
+    earlier = trace_copies(before, sentences_of(*before))
+    after = (*before, harbour_rewrite, article("quake-local", QUAKE_LOCAL, "Keszeg Post", dt.date(2031, 5, 2)))
+    incremental = trace_copies(after, sentences_of(*after), earlier=_by_pair(earlier))
+    scratch = trace_copies(after, sentences_of(*after))
+    assert (incremental.copies, incremental.story_of, incremental.verdicts) == (
+        scratch.copies,
+        scratch.story_of,
+        scratch.verdicts,
+    )
+    old_pairs = set(_by_pair(earlier))
+    assert old_pairs == {("harbour-original", "wire")}
+    assert incremental.judged == len([v for v in incremental.verdicts if (v.first, v.second) not in old_pairs])
+    assert 0 < incremental.judged == scratch.judged - 1

@@ -55,3 +55,29 @@ def test_copies_do_not_count_as_independent_sources() -> None:
     assert merged.num_articles == 3 and merged.num_outlets == 3
     assert merged.num_independent_sources == 2
     assert merged.date.value == "2020-05-20", "the most precise dated mention gives the date"
+
+
+def test_pair_verdicts_round_trip_and_are_kept_unless_replaced(tmp_path: Path) -> None:
+    from detente.records import AlignedPair, Copy, PairVerdict
+
+    copy = Copy("b", "a", "rewrite", 0.71, "Talvik Wire", 0.5, (AlignedPair("x y", "x z", 0.8125, "reworded"),),
+                ("dropped",), ("added",))  # fmt: skip
+    verdicts = [PairVerdict("a", "b", "basis-1", copy, 1.3), PairVerdict("a", "c", "basis-2", None, 0.0)]
+    store = Store(tmp_path / "s.duckdb")
+    assert store.verdicts() == {}
+    store.replace_derived([copy], {}, [], verdicts=verdicts)
+    assert store.verdicts() == {("a", "b"): verdicts[0], ("a", "c"): verdicts[1]}
+    store.replace_derived([copy], {}, [])
+    assert len(store.verdicts()) == 2, "a rebuild that passes no verdicts leaves the kept ones"
+    store.replace_derived([], {}, [], verdicts=verdicts[1:])
+    assert store.verdicts() == {("a", "c"): verdicts[1]}
+
+
+def test_a_store_written_before_verdicts_were_kept_has_none(tmp_path: Path) -> None:
+    import duckdb
+
+    store = Store(tmp_path / "s.duckdb")
+    store.replace_derived([], {}, [])
+    with duckdb.connect(str(store.path)) as connection:
+        connection.execute("DROP TABLE verdicts")
+    assert store.verdicts() == {}

@@ -43,7 +43,7 @@ _SPEECH = re.compile(r"\b(?:said|says|say|saying|told|according to|quoted|stated
 def compare(copy_sentence: str, original_sentence: str, similarity: float, credited: str | None) -> AlignedPair:
     """The aligned pair with its change kind and a human-readable detail."""
     change, detail = classify_change(copy_sentence, original_sentence, credited)
-    return AlignedPair(copy_sentence, original_sentence, similarity, change, detail)
+    return AlignedPair(copy_sentence, original_sentence, round(similarity, 4), change, detail)  # as stored
 
 
 def classify_change(copy_sentence: str, original_sentence: str, credited: str | None) -> tuple[ChangeKind, str | None]:

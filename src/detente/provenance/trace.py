@@ -9,13 +9,21 @@ For each candidate pair the sentences are aligned and the pair is judged:
 
 Direction: a credit to the other article's outlet wins; then the earlier publication date; then
 containment (the copy's sentences are mostly inside the original, not the reverse).
+
+Judging pairs is most of the work on a large store, and a pair's verdict depends only on the two
+articles, their credits and this code. Each verdict is therefore returned with a digest of what it read
+(``PairVerdict.basis``), the store keeps them, and the next run passes them back in: a pair whose basis is
+unchanged is not judged again. The result is the same as judging every pair afresh.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -39,7 +47,7 @@ from detente.provenance.stories import (
     story_features,
 )
 from detente.provenance.text import article_terms, content_stems
-from detente.records import Article, Copy, Relation, Sentence
+from detente.records import Article, Copy, PairVerdict, Relation, Sentence
 
 # A sentence with fewer content words than this (a dateline, "Comments are closed.") is not a claim
 # and counts neither for nor against coverage.
@@ -65,16 +73,13 @@ DOCUMENT_VECTOR_SENTENCES = 20  # sentences embedded per article for translation
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """Copies found (records.Copy) and the story of every article."""
+    """Copies found (records.Copy), the story of every article, and the verdict on every candidate pair
+    (to pass back as ``earlier`` next time); ``judged`` counts the pairs judged afresh."""
 
     copies: tuple[Copy, ...]
     story_of: Mapping[str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Judgement:
-    copy: Copy
-    score: float  # how strongly this pair is a copy relation, to pick one original per copy
+    verdicts: tuple[PairVerdict, ...] = ()
+    judged: int = 0
 
 
 def trace_copies(
@@ -82,8 +87,10 @@ def trace_copies(
     sentences: Mapping[str, Sequence[Sentence]],
     fingerprints: Mapping[str, np.ndarray] | None = None,
     encoder: SentenceEncoder | None = None,
+    earlier: Mapping[tuple[str, str], PairVerdict] | None = None,
 ) -> Provenance:
-    """Copies, rewrites and translations among ``articles``, and their stories."""
+    """Copies, rewrites and translations among ``articles``, and their stories. ``earlier`` verdicts
+    (a previous result's, by article pair) are reused where their basis still holds."""
     by_id: dict[str, Article] = {}
     for article in articles:
         by_id.setdefault(article.article_id, article)
@@ -105,20 +112,58 @@ def trace_copies(
     credits = {article_id: best_credit(article, outlets) for article_id, article in by_id.items()}
 
     prepared = lru_cache(maxsize=PREPARED_ARTICLES)(lambda article_id: _Claims.of(claims[article_id]))
-    best: dict[str, _Judgement] = {}
+    # What a verdict depends on, so that one from ``earlier`` is reused only when all of it is unchanged.
+    judging = [_code_digest(), type(encoder).__name__ if encoder is not None else None]
+    article_basis = lru_cache(maxsize=PREPARED_ARTICLES)(
+        lambda article_id: _article_basis(by_id[article_id], claims[article_id], credits[article_id])
+    )
+    best: dict[str, PairVerdict] = {}
+    verdicts = []
+    judged = 0
     for candidate in candidates:
-        judgement = _judge(by_id[candidate.first], by_id[candidate.second], prepared, credits, encoder)
-        if judgement is None:
+        first, second = by_id[candidate.first], by_id[candidate.second]
+        basis = _digest([judging, article_basis(first.article_id), article_basis(second.article_id)])
+        verdict = (earlier or {}).get((first.article_id, second.article_id))
+        if verdict is None or verdict.basis != basis:
+            verdict = _judge(first, second, prepared, credits, encoder, basis)
+            judged += 1
+        verdicts.append(verdict)
+        if verdict.copy is None:
             continue
-        current = best.get(judgement.copy.copy)
-        if current is None or judgement.score > current.score:
-            best[judgement.copy.copy] = judgement
-    copies = [judgement.copy for judgement in best.values()]
+        current = best.get(verdict.copy.copy)
+        if current is None or verdict.score > current.score:
+            best[verdict.copy.copy] = verdict
+    copies = [verdict.copy for verdict in best.values() if verdict.copy is not None]
     for article_id, credit in sorted(credits.items()):
         if article_id not in best and credit is not None and credit.prominent:
             copies.append(_unmatched_credit(article_id, credit, claims[article_id]))
     story_of = _stories(list(by_id), bags, candidates, copies)
-    return Provenance(tuple(sorted(copies, key=lambda c: (c.copy, c.original or ""))), story_of)
+    ordered = tuple(sorted(copies, key=lambda c: (c.copy, c.original or "")))
+    return Provenance(ordered, story_of, tuple(verdicts), judged)
+
+
+def _article_basis(article: Article, claims: list[str], credit: Credit | None) -> str:
+    """A digest of what judging reads of one article: text, sentences, date, language, outlet, credit."""
+    published = article.published.isoformat() if article.published else None
+    credited = credit and [credit.name, credit.start, credit.strength, credit.prominent]
+    read = [article.article_id, article.content_hash, claims, published, article.language, article.outlet, credited]
+    return _digest(read)
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(json.dumps(value).encode("utf-8"), digest_size=12).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The provenance package's source and word lists, and the sentence splitter: any change to how
+    pairs are judged changes every basis, so verdicts from older code are never reused."""
+    here = Path(__file__).resolve().parent
+    files = sorted([*here.glob("*.py"), *here.glob("*.tsv"), here.parent / "ingest" / "segment.py"])
+    digest = hashlib.blake2b(digest_size=12)
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _sentence_texts(article: Article, sentences: Mapping[str, Sequence[Sentence]]) -> list[str]:
@@ -146,19 +191,21 @@ def _judge(
     prepared: Callable[[str], _Claims],
     credits: Mapping[str, Credit | None],
     encoder: SentenceEncoder | None,
-) -> _Judgement | None:
+    basis: str,
+) -> PairVerdict:
+    none = PairVerdict(first.article_id, second.article_id, basis, None, 0.0)
     cross_lingual = bool(first.language and second.language and first.language != second.language)
     if cross_lingual and encoder is None:
-        return None
+        return none
     first_side, second_side = prepared(first.article_id), prepared(second.article_id)
     first_claims, second_claims = first_side.texts, second_side.texts
     if not first_claims or not second_claims:
-        return None
+        return none
     stems = (first_side.stems, second_side.stems)
     matrix = similarity_matrix(first_claims, second_claims, encoder, cross_lingual, stems)
     matches = match_greedily(matrix, threshold_for(encoder, cross_lingual))
     if len(matches) < min(MIN_ALIGNED_CLAIMS, len(first_claims), len(second_claims)):
-        return None
+        return none
     copy_article, original, how = _direction(
         first, second, len(matches), len(first_claims), len(second_claims), credits
     )
@@ -174,7 +221,7 @@ def _judge(
     mean_similarity = float(np.mean([similarity for _, _, similarity in pairs]))
     relation = _relation(copy_share, mean_similarity, cross_lingual)
     if relation is None:
-        return None
+        return none
     if not cross_lingual:  # the pair is a copy: weaker mutual-best pairs are now believable
         oriented = matrix if copy_is_first else matrix.T
         extended = extend_in_context(oriented, [SentenceMatch(c, o, s) for c, o, s in pairs])
@@ -195,12 +242,13 @@ def _judge(
         relation=relation,
         confidence=round(confidence, 4),
         attribution=credited,
-        coverage_of_original=len(pairs) / len(original_claims),
+        coverage_of_original=round(len(pairs) / len(original_claims), 4),  # as stored: a kept verdict is equal
         aligned=aligned,
         dropped=tuple(sorted(dropped, key=_dropped_priority)),
         added=added,
     )
-    return _Judgement(record, confidence * copy_share + (1.0 if how == "credit" else 0.0))
+    score = confidence * copy_share + (1.0 if how == "credit" else 0.0)
+    return PairVerdict(first.article_id, second.article_id, basis, record, score)
 
 
 def _relation(copy_share: float, mean_similarity: float, cross_lingual: bool) -> Relation | None:

@@ -45,6 +45,9 @@ CREATE TABLE IF NOT EXISTS events (
     quad_class INTEGER, plover_type VARCHAR, modality VARCHAR, date VARCHAR,
     num_independent_sources INTEGER, payload JSON);
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS sentence_spans JSON;
+CREATE TABLE IF NOT EXISTS verdicts (
+    first_id VARCHAR, second_id VARCHAR, basis VARCHAR, score DOUBLE, payload JSON,
+    PRIMARY KEY (first_id, second_id));
 """
 
 

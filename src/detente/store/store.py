@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from detente.records import Article, Copy, Event, EventMention, IngestProblem, Sentence
+from detente.records import Article, Copy, Event, EventMention, IngestProblem, PairVerdict, Sentence
 from detente.store.codec import copy_from_json, event_from_json, mention_from_row, mention_to_row
 from detente.store.duck import insert_rows, query, transaction
 
@@ -114,11 +114,13 @@ class Store:
         story_of: Mapping[str, str],
         events: Sequence[Event],
         generation: str | None = None,
+        verdicts: Sequence[PairVerdict] | None = None,
     ) -> None:
         """Swap in the cross-article results of a run in one transaction; ``generation`` is the store's
-        ``generation()`` they were derived from, so articles landing meanwhile leave them stale."""
+        ``generation()`` they were derived from, so articles landing meanwhile leave them stale.
+        ``verdicts`` on the candidate pairs, when given, replace the kept ones."""
         with transaction(self.path) as connection:
-            for table in ("copies", "stories", "events"):
+            for table in ("copies", "stories", "events", *(("verdicts",) if verdicts is not None else ())):
                 connection.execute(f"DELETE FROM {table}")
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('derived_generation', ?)", [generation or "none"])
             insert_rows(
@@ -137,6 +139,7 @@ class Store:
             )
             insert_rows(connection, "stories", [{"article_id": a, "story_id": s} for a, s in story_of.items()])
             insert_rows(connection, "events", [_event_row(e) for e in events])
+            insert_rows(connection, "verdicts", [_verdict_row(v) for v in verdicts or ()])
 
     # -- reads ----------------------------------------------------------------------------------
     def articles(self, with_text: bool = True) -> list[StoredArticle]:
@@ -155,6 +158,24 @@ class Store:
     def mentions(self) -> list[EventMention]:
         rows = query(self.path, "SELECT payload FROM mentions ORDER BY mention_id")
         return [mention_from_row(json.loads(row["payload"])) for row in rows]
+
+    def verdicts(self) -> dict[tuple[str, str], PairVerdict]:
+        """The kept verdicts on candidate pairs, by (first, second) article id."""
+        if not self.path.exists() or not query(
+            self.path, "SELECT 1 FROM duckdb_tables() WHERE table_name = 'verdicts'"
+        ):
+            return {}  # a store last written before verdicts were kept
+        rows = query(self.path, "SELECT first_id, second_id, basis, score, payload FROM verdicts")
+        return {
+            (row["first_id"], row["second_id"]): PairVerdict(
+                row["first_id"],
+                row["second_id"],
+                row["basis"],
+                copy_from_json(json.loads(row["payload"])) if row["payload"] is not None else None,
+                row["score"],
+            )
+            for row in rows
+        }
 
     def problems(self) -> list[IngestProblem]:
         rows = query(self.path, "SELECT origin, reason FROM problems ORDER BY origin")
@@ -243,6 +264,12 @@ def _event_row(event: Event) -> dict[str, Any]:
 
 BUMP_GENERATION = """INSERT OR REPLACE INTO meta SELECT 'generation',
     CAST(COALESCE((SELECT TRY_CAST(value AS BIGINT) FROM meta WHERE key = 'generation'), 0) + 1 AS VARCHAR)"""
+
+
+def _verdict_row(verdict: PairVerdict) -> dict[str, Any]:
+    payload = verdict.copy.to_json() if verdict.copy is not None else None
+    return {"first_id": verdict.first, "second_id": verdict.second, "basis": verdict.basis,
+            "score": verdict.score, "payload": payload}  # fmt: skip
 
 
 def _problem_id(problem: IngestProblem) -> str:

@@ -57,6 +57,7 @@ def test_the_embedding_model_uses_the_packaged_minilm() -> None:
 def test_masking_writes_the_actors_as_x_and_y() -> None:
     assert masked_sentence("Iran fired missiles at Iraq.", "Iran", "Iraq") == "X fired missiles at Y."
     assert masked_sentence("Iraq was attacked by Iran.", "Iran", "Iraq") == "Y was attacked by X."
+    assert masked_sentence("Iranian drones hit Iran's foe Iraq.", "Iran", "Iraq") == "Iranian drones hit X's foe Y."
 
 
 def test_a_broken_model_file_is_a_clear_error() -> None:

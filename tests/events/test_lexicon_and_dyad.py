@@ -6,7 +6,7 @@ from detente import Detente
 from detente.errors import LexiconError
 from detente.events import PLOVER_TYPES, codebook, load_lexicon
 from detente.events.coder import RuleCoder
-from detente.events.dyad import DyadCode, code_dyad
+from detente.events.dyad import DyadCode, code_dyad, span_start
 from detente.events.lexicon import _verb_patterns
 from detente.events.parse import parse_sentences
 
@@ -110,3 +110,14 @@ def test_a_participle_on_the_object_does_not_hide_the_governing_act(coder: RuleC
 def test_coordinated_actors_take_the_act_in_the_complement(coder: RuleCoder) -> None:
     sentence = "Chile and Argentina failed to reach an agreement on the glacier boundary."
     assert _rule_answer(coder, sentence, "Chile", "Argentina").plover == "REJECT"
+
+
+def test_an_actor_given_as_text_is_found_as_whole_words_first(coder: RuleCoder) -> None:
+    # Regression: "Israel" was found at the start of an earlier "Israeli", and the dyad read off the wrong word.
+    sentence = "The Qatari mediators met Israeli negotiators, and Egypt later sent fuel trucks to Israel."
+    answer = _rule_answer(coder, sentence, "Egypt", "Israel")
+    assert answer.plover == "AID"
+    assert span_start(sentence, "Israel") == sentence.rindex("Israel")
+    assert span_start("Kuwait expelled three Iranian diplomats.", "Iran") == len("Kuwait expelled three ")
+    assert span_start("Talks with ISRAEL resumed.", "Israel") == len("Talks with ")
+    assert span_start("Nothing here.", "Israel") is None

@@ -7,6 +7,7 @@ path means the sentence states no event between them (``plover`` None).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -216,7 +217,10 @@ def _plover_convention(coder: RuleCoder, trigger: Trigger, cameo: str) -> str:
     quad = lookup(cameo).quad_class
     if modality == "intended" and quad in (1, 2) and "intent" in frames and not cameo.startswith("03"):
         return frames["intent"].combine(cameo)
-    if modality == "intended" and quad == 4 and "threat" in frames:
+    # The codebook's THREATEN covers announced boycotts, strikes and protests ("restrict"), not only force;
+    # "will not end the strike" is no announced strike.
+    announced_protest = cameo.startswith("14") and not (trigger.nominal and ceasing_head(trigger.token, coder.lexicon))
+    if modality == "intended" and (quad == 4 or announced_protest) and "threat" in frames:
         return frames["threat"].combine(cameo)
     if modality == "negated" and quad in (1, 2) and "refusal" in frames:
         return frames["refusal"].combine(cameo)
@@ -224,13 +228,26 @@ def _plover_convention(coder: RuleCoder, trigger: Trigger, cameo: str) -> str:
 
 
 def _span_head(doc: Any, text: str) -> Token | None:
-    start = doc.text.find(text)
-    if start < 0:
-        start = doc.text.lower().find(text.lower())
-    if start < 0:
+    start = span_start(doc.text, text)
+    if start is None:
         return None
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
     return None if span is None else span.root
+
+
+def span_start(sentence: str, span: str) -> int | None:
+    """Where an actor given as text is in the sentence: as whole words first ("Israel" is not the start of
+    an earlier "Israeli"), then as any substring ("Iran" in "Iranian diplomats"); exact case before any."""
+    if not span:
+        return None
+    for flags in (0, re.IGNORECASE):
+        found = re.search(rf"(?<!\w){re.escape(span)}(?!\w)", sentence, flags)
+        if found is not None:
+            return found.start()
+    start = sentence.find(span)
+    if start < 0:
+        start = sentence.lower().find(span.lower())
+    return start if start >= 0 else None
 
 
 def _path(a: Token, b: Token) -> list[Token]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from detente.events.codebook import lookup
 from detente.events.coder import RuleCoder
-from detente.events.dyad import DyadCode, _modal, _path, _span_head, demanded_clause
+from detente.events.dyad import DyadCode, _modal, _path, _span_head, demanded_clause, span_start
 
 Token = Any
 WINDOW = 3  # words on each side of an actor span that describe its role
@@ -88,8 +88,8 @@ def _around(doc: Any, token: Token) -> Iterator[str]:
 
 def masked_sentence(sentence: str, source: str, target: str) -> str:
     """The sentence with its source written X and its target Y, so an embedding sees the relation."""
-    at_source, at_target = sentence.find(source), sentence.find(target)
-    if at_source < 0 or at_target < 0:
+    at_source, at_target = span_start(sentence, source), span_start(sentence, target)
+    if at_source is None or at_target is None:
         return sentence
     (first, first_end, first_mark), (second, second_end, second_mark) = sorted(
         [(at_source, at_source + len(source), "X"), (at_target, at_target + len(target), "Y")]

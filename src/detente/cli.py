@@ -92,6 +92,9 @@ def run(
         f"{counts.get('mentions', 0)} event mentions → {counts.get('events', 0)} events, "
         f"{counts.get('copies', 0)} copies ({report.seconds:.1f} s)."
     )
+    if report.rebuild is not None:
+        kept = report.rebuild.candidate_pairs - report.rebuild.judged
+        print(f"copy tracing: {report.rebuild.judged} candidate pairs judged, {kept} kept from the last run.")
 
 
 @app.command()

@@ -35,6 +35,16 @@ class RunReport:
     problems: tuple[IngestProblem, ...]
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    rebuild: RebuildReport | None = None  # None when no article landed, so nothing was rebuilt
+
+
+@dataclass(frozen=True, slots=True)
+class RebuildReport:
+    """What the cross-article rebuild did: candidate pairs of articles, and how many were judged afresh
+    (the rest kept their stored verdicts because neither article changed)."""
+
+    candidate_pairs: int
+    judged: int
 
 
 Progress = Callable[[int], None]  # called with the number of articles just finished
@@ -136,8 +146,7 @@ def run(
     finally:
         engine.close()
         fetcher.close()
-    if store.path.exists() and store.derived_stale():
-        rebuild_derived(store)
+    rebuilt = rebuild_derived(store) if store.path.exists() and store.derived_stale() else None
     counts = store.counts() if store.path.exists() else {}
     return RunReport(
         articles_read=tally["read"],
@@ -147,10 +156,11 @@ def run(
         problems=tuple(problems),
         counts=counts,
         seconds=time.monotonic() - started,
+        rebuild=rebuilt,
     )
 
 
-def rebuild_derived(store: Store) -> None:
+def rebuild_derived(store: Store) -> RebuildReport:
     """Copies, stories and merged events, recomputed over everything in the store.
 
     Texts are held only while copies are traced, and mentions only while they merge: the peak is the
@@ -160,6 +170,7 @@ def rebuild_derived(store: Store) -> None:
     articles = {s.article.article_id: s.article for s in store.articles(with_text=False)}
     events = merge_mentions(store.mentions(), articles, provenance.copies, provenance.story_of)
     store.replace_derived(provenance.copies, provenance.story_of, events, generation, provenance.verdicts)
+    return RebuildReport(len(provenance.verdicts), provenance.judged)
 
 
 def _trace(store: Store) -> Provenance:
@@ -193,4 +204,4 @@ def _batched(items: Iterable[Article | IngestProblem], size: int) -> Iterator[li
         yield batch
 
 
-__all__ = ["RunReport", "analyse", "rebuild_derived", "run"]
+__all__ = ["RebuildReport", "RunReport", "analyse", "rebuild_derived", "run"]

@@ -157,10 +157,13 @@ def _digest(value: object) -> str:
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """The provenance package's source and word lists, and the sentence splitter: any change to how
-    pairs are judged changes every basis, so verdicts from older code are never reused."""
+    pairs are judged changes every basis, so verdicts from older code are never reused. The release
+    number too, for an install that ships no source (then only a new release starts afresh)."""
+    from detente import __version__
+
     here = Path(__file__).resolve().parent
     files = sorted([*here.glob("*.py"), *here.glob("*.tsv"), here.parent / "ingest" / "segment.py"])
-    digest = hashlib.blake2b(digest_size=12)
+    digest = hashlib.blake2b(__version__.encode("utf-8"), digest_size=12)
     for path in files:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -18,6 +18,8 @@ import re
 import sys
 from pathlib import Path
 
+from detente.events.dyad import span_start  # where the coder finds an actor given as text
+
 ROOT = Path(__file__).resolve().parents[1]
 PLV = ROOT.parent / "shared/eval/plv_train.tsv"
 HEADER = ["id", "plover", "cameo", "source", "target", "sentence"]
@@ -34,14 +36,6 @@ def plover_types() -> dict[str, str]:
         return {row["code"]: row["plover_type"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def find_span(sentence: str, span: str) -> int | None:
-    """Where the coder finds the span (events.dyad): as whole words first, else as any substring
-    ("Iran" in "Iranian diplomats" names the Iranian actor)."""
-    found = re.search(rf"(?<!\w){re.escape(span)}(?!\w)", sentence) if span else None
-    start = found.start() if found else sentence.find(span) if span else -1
-    return start if start >= 0 else None
-
-
 def row_problems(cols: list[str], types: dict[str, str]) -> list[str]:
     if len(cols) != len(HEADER):
         return [f"{len(cols)} columns, not {len(HEADER)}"]
@@ -53,7 +47,7 @@ def row_problems(cols: list[str], types: dict[str, str]) -> list[str]:
         problems.append(f"CAMEO {code!r} is {types.get(code)!r} in cameo.tsv, the row says {plover}")
     spans = []
     for name, span in (("source", source), ("target", target)):
-        start = find_span(sentence, span)
+        start = span_start(sentence, span)
         if start is None:
             problems.append(f"{name} {span!r} is not in the sentence")
         else:

@@ -181,7 +181,7 @@ def _trace(store: Store) -> Provenance:
     articles = [s.article for s in stored]
     sentences = {s.article.article_id: s.sentences() or split_sentences(s.article) for s in stored}
     fingerprints = {s.article.article_id: s.fingerprint for s in stored if s.fingerprint is not None}
-    return trace_copies(articles, sentences, fingerprints, earlier=store.verdicts())
+    return trace_copies(articles, sentences, fingerprints, earlier=store.verdicts(), recall=store.kept_copies)
 
 
 def _unique_id(article: Article, taken_ids: dict[str, str]) -> Article:

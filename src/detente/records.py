@@ -251,15 +251,22 @@ class Copy:
 
 @dataclass(frozen=True, slots=True)
 class PairVerdict:
-    """What judging one candidate pair of articles found: a copy relation or none, and how strongly
-    (``score`` picks one original per copy). ``basis`` digests everything the judgement read, so the
-    store can keep verdicts and a later run re-judges only pairs whose inputs changed."""
+    """What judging one candidate pair of articles found: which of the two is a copy of the other, or
+    none, and how strongly (``score`` picks one original per copy). ``basis`` digests everything the
+    judgement read, so the store can keep verdicts and a later run re-judges only pairs whose inputs
+    changed. The Copy found is not part of it: only the best per copy is kept, in the copies table."""
 
     first: str
     second: str
     basis: str
-    copy: Copy | None
+    copy_of: str | None  # the article (first or second) that copies the other
     score: float
+
+    @property
+    def original(self) -> str | None:
+        if self.copy_of is None:
+            return None
+        return self.second if self.copy_of == self.first else self.first
 
 
 @dataclass(frozen=True, slots=True)

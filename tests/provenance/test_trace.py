@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 import numpy as np
 
 from detente.provenance import Provenance, fingerprint, trace_copies
-from detente.records import Article, PairVerdict
+from detente.provenance.trace import Recall
+from detente.records import Article, Copy, PairVerdict
 
 from .articles import CHESS_REPORT, HARBOUR_REPORT, QUAKE_LOCAL, QUAKE_WIRE, article, sentences_of
 
@@ -153,6 +154,12 @@ def _by_pair(result: Provenance) -> dict[tuple[str, str], PairVerdict]:
     return {(v.first, v.second): v for v in result.verdicts}
 
 
+def _kept(copies: Iterable[Copy]) -> Recall:
+    """What the store does: the copies a previous trace kept, by (copy, original)."""
+    by_key = {(c.copy, c.original): c for c in copies if c.original is not None}
+    return lambda keys: {key: by_key[key] for key in keys if key in by_key}
+
+
 def test_kept_verdicts_are_reused_while_both_articles_are_unchanged(
     harbour_original: Article, harbour_rewrite: Article
 ) -> None:
@@ -160,20 +167,22 @@ def test_kept_verdicts_are_reused_while_both_articles_are_unchanged(
     articles = (harbour_original, harbour_rewrite, wire)
     first = trace_copies(articles, sentences_of(*articles))
     assert first.judged == len(first.verdicts) >= 2
-    again = trace_copies(articles, sentences_of(*articles), earlier=_by_pair(first))
+    again = trace_copies(articles, sentences_of(*articles), earlier=_by_pair(first), recall=_kept(first.copies))
     assert again.judged == 0
     assert (again.copies, again.story_of, again.verdicts) == (first.copies, first.story_of, first.verdicts)
-    # The kept verdict really is what the second trace used: a doctored one with the same basis shows.
-    rewrite = next(v for v in first.verdicts if v.copy is not None and v.copy.copy == "harbour-rewrite")
-    assert rewrite.copy is not None
-    doctored = dataclasses.replace(rewrite, copy=dataclasses.replace(rewrite.copy, relation="translation"))
-    kept = {**_by_pair(first), (rewrite.first, rewrite.second): doctored}
-    reused = trace_copies(articles, sentences_of(*articles), earlier=kept)
+    # The kept copy really is what the second trace used: a doctored one shows.
+    rewrite = next(c for c in first.copies if c.copy == "harbour-rewrite")
+    doctored = [dataclasses.replace(c, relation="translation") if c is rewrite else c for c in first.copies]
+    reused = trace_copies(articles, sentences_of(*articles), earlier=_by_pair(first), recall=_kept(doctored))
     assert "translation" in {c.relation for c in reused.copies}
+    # A winning verdict whose copy was not kept is judged again, and gives the same copy.
+    others = _kept(c for c in first.copies if c is not rewrite)
+    unkept = trace_copies(articles, sentences_of(*articles), earlier=_by_pair(first), recall=others)
+    assert unkept.judged == 1 and unkept.copies == first.copies
     # A changed date changes the basis of that article's pairs: they are judged afresh.
     redated = dataclasses.replace(harbour_rewrite, published=dt.date(2031, 3, 8))
     changed = (harbour_original, redated, wire)
-    fresh = trace_copies(changed, sentences_of(*changed), earlier=kept)
+    fresh = trace_copies(changed, sentences_of(*changed), earlier=_by_pair(first), recall=_kept(doctored))
     pairs_with_it = [v for v in fresh.verdicts if "harbour-rewrite" in (v.first, v.second)]
     assert fresh.judged == len(pairs_with_it) >= 1
     assert fresh.copies == trace_copies(changed, sentences_of(*changed)).copies
@@ -187,7 +196,7 @@ def test_adding_articles_judges_only_their_pairs_and_equals_a_trace_from_scratch
     before = (harbour_original, wire, article("quake-wire", QUAKE_WIRE, "Orvane Wire", dt.date(2031, 5, 1)))
     earlier = trace_copies(before, sentences_of(*before))
     after = (*before, harbour_rewrite, article("quake-local", QUAKE_LOCAL, "Keszeg Post", dt.date(2031, 5, 2)))
-    incremental = trace_copies(after, sentences_of(*after), earlier=_by_pair(earlier))
+    incremental = trace_copies(after, sentences_of(*after), earlier=_by_pair(earlier), recall=_kept(earlier.copies))
     scratch = trace_copies(after, sentences_of(*after))
     assert (incremental.copies, incremental.story_of, incremental.verdicts) == (
         scratch.copies,

@@ -6,6 +6,7 @@ import numpy as np
 
 from detente.store import AnalysedArticle, Store
 from detente.store.codec import event_from_json, mention_from_row, mention_to_row
+from detente.store.duck import query
 from detente.timeline.merge import merge_mentions
 from tests.factories import article, event, mention
 
@@ -62,11 +63,15 @@ def test_pair_verdicts_round_trip_and_are_kept_unless_replaced(tmp_path: Path) -
 
     copy = Copy("b", "a", "rewrite", 0.71, "Talvik Wire", 0.5, (AlignedPair("x y", "x z", 0.8125, "reworded"),),
                 ("dropped",), ("added",))  # fmt: skip
-    verdicts = [PairVerdict("a", "b", "basis-1", copy, 1.3), PairVerdict("a", "c", "basis-2", None, 0.0)]
+    verdicts = [PairVerdict("a", "b", "basis-1", "b", 1.3), PairVerdict("a", "c", "basis-2", None, 0.0)]
     store = Store(tmp_path / "s.duckdb")
     assert store.verdicts() == {}
     store.replace_derived([copy], {}, [], verdicts=verdicts)
     assert store.verdicts() == {("a", "b"): verdicts[0], ("a", "c"): verdicts[1]}
+    assert verdicts[0].original == "a" and verdicts[1].original is None
+    # A kept verdict names its copy; the Copy itself is read back from the copies table.
+    assert store.kept_copies([("b", "a"), ("a", "b"), ("c", "a")]) == {("b", "a"): copy}
+    assert store.kept_copies([]) == {}
     store.replace_derived([copy], {}, [])
     assert len(store.verdicts()) == 2, "a rebuild that passes no verdicts leaves the kept ones"
     store.replace_derived([], {}, [], verdicts=verdicts[1:])
@@ -79,5 +84,18 @@ def test_a_store_written_before_verdicts_were_kept_has_none(tmp_path: Path) -> N
     store = Store(tmp_path / "s.duckdb")
     store.replace_derived([], {}, [])
     with duckdb.connect(str(store.path)) as connection:
-        connection.execute("DROP TABLE verdicts")
+        connection.execute("DROP TABLE pair_verdicts")
     assert store.verdicts() == {}
+
+
+def test_the_first_verdicts_table_with_a_copy_per_pair_is_dropped_on_the_next_write(tmp_path: Path) -> None:
+    import duckdb
+
+    store = Store(tmp_path / "s.duckdb")
+    store.replace_derived([], {}, [])
+    with duckdb.connect(str(store.path)) as connection:
+        connection.execute("CREATE TABLE verdicts (first_id VARCHAR, second_id VARCHAR, payload JSON)")
+    store.replace_derived([], {}, [])
+    assert query(store.path, "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%verdicts'") == [
+        {"table_name": "pair_verdicts"}
+    ]

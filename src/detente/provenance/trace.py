@@ -13,14 +13,16 @@ containment (the copy's sentences are mostly inside the original, not the revers
 Judging pairs is most of the work on a large store, and a pair's verdict depends only on the two
 articles, their credits and this code. Each verdict is therefore returned with a digest of what it read
 (``PairVerdict.basis``), the store keeps them, and the next run passes them back in: a pair whose basis is
-unchanged is not judged again. The result is the same as judging every pair afresh.
+unchanged is not judged again. A verdict names the copy but does not hold it (at 100k articles the
+copies of every pair came to 1.5 GB): where a kept verdict wins, its Copy is the one kept last time
+(``recall``), or the pair is judged again. The result is the same as judging every pair afresh.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,15 +84,21 @@ class Provenance:
     judged: int = 0
 
 
+# The copies a previous trace kept, looked up by (copy, original) article id.
+Recall = Callable[[Collection[tuple[str, str]]], Mapping[tuple[str, str], Copy]]
+
+
 def trace_copies(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     fingerprints: Mapping[str, np.ndarray] | None = None,
     encoder: SentenceEncoder | None = None,
     earlier: Mapping[tuple[str, str], PairVerdict] | None = None,
+    recall: Recall | None = None,
 ) -> Provenance:
     """Copies, rewrites and translations among ``articles``, and their stories. ``earlier`` verdicts
-    (a previous result's, by article pair) are reused where their basis still holds."""
+    (a previous result's, by article pair) are reused where their basis still holds; ``recall`` gives
+    the copies that result kept, for the kept verdicts that win again."""
     by_id: dict[str, Article] = {}
     for article in articles:
         by_id.setdefault(article.article_id, article)
@@ -117,29 +125,49 @@ def trace_copies(
     article_basis = lru_cache(maxsize=PREPARED_ARTICLES)(
         lambda article_id: _article_basis(by_id[article_id], claims[article_id], credits[article_id])
     )
-    best: dict[str, PairVerdict] = {}
+
+    def basis_of(pair: tuple[str, str]) -> str:
+        return _digest([judging, article_basis(pair[0]), article_basis(pair[1])])
+
+    def judge(pair: tuple[str, str]) -> tuple[PairVerdict, Copy | None]:
+        return _judge(by_id[pair[0]], by_id[pair[1]], prepared, credits, encoder, basis_of(pair))
+
+    best: dict[str, tuple[PairVerdict, Copy | None]] = {}  # by copy: only the winner's Copy is held
     verdicts = []
     judged = 0
     for candidate in candidates:
-        first, second = by_id[candidate.first], by_id[candidate.second]
-        basis = _digest([judging, article_basis(first.article_id), article_basis(second.article_id)])
-        verdict = (earlier or {}).get((first.article_id, second.article_id))
-        if verdict is None or verdict.basis != basis:
-            verdict = _judge(first, second, prepared, credits, encoder, basis)
+        pair = (candidate.first, candidate.second)
+        verdict, found = (earlier or {}).get(pair), None
+        if verdict is None or verdict.basis != basis_of(pair):
+            verdict, found = judge(pair)
             judged += 1
         verdicts.append(verdict)
-        if verdict.copy is None:
+        if verdict.copy_of is None:
             continue
-        current = best.get(verdict.copy.copy)
-        if current is None or verdict.score > current.score:
-            best[verdict.copy.copy] = verdict
-    copies = [verdict.copy for verdict in best.values() if verdict.copy is not None]
+        current = best.get(verdict.copy_of)
+        if current is None or verdict.score > current[0].score:
+            best[verdict.copy_of] = (verdict, found)
+    recalled = dict(recall([_copy_key(v) for v, found in best.values() if found is None]) if recall else {})
+    copies = []
+    for verdict, found in best.values():
+        if found is None:
+            found = recalled.get(_copy_key(verdict))
+        if found is None:  # not kept after all (the store was edited): judge it again
+            found = judge((verdict.first, verdict.second))[1]
+            judged += 1
+        if found is not None:
+            copies.append(found)
     for article_id, credit in sorted(credits.items()):
         if article_id not in best and credit is not None and credit.prominent:
             copies.append(_unmatched_credit(article_id, credit, claims[article_id]))
     story_of = _stories(list(by_id), bags, candidates, copies)
     ordered = tuple(sorted(copies, key=lambda c: (c.copy, c.original or "")))
     return Provenance(ordered, story_of, tuple(verdicts), judged)
+
+
+def _copy_key(verdict: PairVerdict) -> tuple[str, str]:
+    assert verdict.copy_of is not None and verdict.original is not None
+    return verdict.copy_of, verdict.original
 
 
 def _article_basis(article: Article, claims: list[str], credit: Credit | None) -> str:
@@ -195,8 +223,8 @@ def _judge(
     credits: Mapping[str, Credit | None],
     encoder: SentenceEncoder | None,
     basis: str,
-) -> PairVerdict:
-    none = PairVerdict(first.article_id, second.article_id, basis, None, 0.0)
+) -> tuple[PairVerdict, Copy | None]:
+    none = PairVerdict(first.article_id, second.article_id, basis, None, 0.0), None
     cross_lingual = bool(first.language and second.language and first.language != second.language)
     if cross_lingual and encoder is None:
         return none
@@ -251,7 +279,7 @@ def _judge(
         added=added,
     )
     score = confidence * copy_share + (1.0 if how == "credit" else 0.0)
-    return PairVerdict(first.article_id, second.article_id, basis, record, score)
+    return PairVerdict(first.article_id, second.article_id, basis, record.copy, score), record
 
 
 def _relation(copy_share: float, mean_similarity: float, cross_lingual: bool) -> Relation | None:

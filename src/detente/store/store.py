@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,7 @@ class Store:
         ``generation()`` they were derived from, so articles landing meanwhile leave them stale.
         ``verdicts`` on the candidate pairs, when given, replace the kept ones."""
         with transaction(self.path) as connection:
-            for table in ("copies", "stories", "events", *(("verdicts",) if verdicts is not None else ())):
+            for table in ("copies", "stories", "events", *(("pair_verdicts",) if verdicts is not None else ())):
                 connection.execute(f"DELETE FROM {table}")
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('derived_generation', ?)", [generation or "none"])
             insert_rows(
@@ -139,7 +139,7 @@ class Store:
             )
             insert_rows(connection, "stories", [{"article_id": a, "story_id": s} for a, s in story_of.items()])
             insert_rows(connection, "events", [_event_row(e) for e in events])
-            insert_rows(connection, "verdicts", [_verdict_row(v) for v in verdicts or ()])
+            insert_rows(connection, "pair_verdicts", [_verdict_row(v) for v in verdicts or ()])
 
     # -- reads ----------------------------------------------------------------------------------
     def articles(self, with_text: bool = True) -> list[StoredArticle]:
@@ -162,20 +162,20 @@ class Store:
     def verdicts(self) -> dict[tuple[str, str], PairVerdict]:
         """The kept verdicts on candidate pairs, by (first, second) article id."""
         if not self.path.exists() or not query(
-            self.path, "SELECT 1 FROM duckdb_tables() WHERE table_name = 'verdicts'"
+            self.path, "SELECT 1 FROM duckdb_tables() WHERE table_name = 'pair_verdicts'"
         ):
             return {}  # a store last written before verdicts were kept
-        rows = query(self.path, "SELECT first_id, second_id, basis, score, payload FROM verdicts")
-        return {
-            (row["first_id"], row["second_id"]): PairVerdict(
-                row["first_id"],
-                row["second_id"],
-                row["basis"],
-                copy_from_json(json.loads(row["payload"])) if row["payload"] is not None else None,
-                row["score"],
-            )
-            for row in rows
-        }
+        rows = query(self.path, "SELECT first_id, second_id, basis, copy_of, score FROM pair_verdicts")
+        return {(r["first_id"], r["second_id"]): PairVerdict(*r.values()) for r in rows}
+
+    def kept_copies(self, pairs: Collection[tuple[str, str]]) -> dict[tuple[str, str], Copy]:
+        """The stored copies among ``pairs`` of (copy, original) article ids."""
+        if not pairs:
+            return {}
+        keys = [f"{copy}>{original}" for copy, original in pairs]
+        rows = query(self.path, "SELECT payload FROM copies WHERE copy_id IN (SELECT unnest(?::VARCHAR[]))", [keys])
+        copies = (copy_from_json(json.loads(row["payload"])) for row in rows)
+        return {(c.copy, c.original): c for c in copies if c.original is not None}
 
     def problems(self) -> list[IngestProblem]:
         rows = query(self.path, "SELECT origin, reason FROM problems ORDER BY origin")
@@ -267,9 +267,8 @@ BUMP_GENERATION = """INSERT OR REPLACE INTO meta SELECT 'generation',
 
 
 def _verdict_row(verdict: PairVerdict) -> dict[str, Any]:
-    payload = verdict.copy.to_json() if verdict.copy is not None else None
     return {"first_id": verdict.first, "second_id": verdict.second, "basis": verdict.basis,
-            "score": verdict.score, "payload": payload}  # fmt: skip
+            "score": verdict.score, "copy_of": verdict.copy_of}  # fmt: skip
 
 
 def _problem_id(problem: IngestProblem) -> str:

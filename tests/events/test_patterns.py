@@ -257,3 +257,8 @@ def test_a_relative_pronoun_names_the_noun_of_its_clause(coder: RuleCoder) -> No
     """Regression: the object "that" of a relative clause fell back to an actor of the article."""
     accused = code(coder, "Ukrainian officials named the Wagner Group, the militia that Kyiv accused of the shelling.")
     assert ("Kyiv", "the Wagner Group") in dyads(accused, "ACCUSE")
+
+
+def test_a_name_described_by_an_apposition_is_the_mention_and_the_apposition_resolves_it(coder: RuleCoder) -> None:
+    freed = [e for e in code(coder, "The militia freed Tomas Okwara, a former Kenyan senator, on Friday.") if e.target]
+    assert [(e.target.text, e.target.country) for e in freed] == [("Tomas Okwara", "KEN")]

@@ -176,7 +176,10 @@ class ArgumentFinder:
             actor = mention[2]
         appositive = next((c for c in head.children if c.dep_ == "appos"), None)
         if appositive is not None:
-            actor = _merge(actor, self.resolver.resolve(core_text(appositive), self.date, context=self.sentence))
+            described = self.resolver.resolve(core_text(appositive), self.date, context=self.sentence)
+            if actor is None and described is not None:  # "Tomas Okwara, a former Kenyan senator": the name
+                described = dataclasses.replace(described, text=core)  # is the mention, the rest resolves it
+            actor = _merge(actor, described)
         else:
             actor = self._named_holder(head, actor)
         if actor is not None and actor.country is None:

@@ -262,3 +262,14 @@ def test_a_relative_pronoun_names_the_noun_of_its_clause(coder: RuleCoder) -> No
 def test_a_name_described_by_an_apposition_is_the_mention_and_the_apposition_resolves_it(coder: RuleCoder) -> None:
     freed = [e for e in code(coder, "The militia freed Tomas Okwara, a former Kenyan senator, on Friday.") if e.target]
     assert [(e.target.text, e.target.country) for e in freed] == [("Tomas Okwara", "KEN")]
+
+
+def test_the_place_of_an_event_with_no_recipient_may_carry_an_apposition_or_sit_in_its_purpose(
+    coder: RuleCoder,
+) -> None:
+    truce = code(coder, "Rwanda and Uganda declared a truce in Goma, the rebels' last stronghold, on Sunday.")
+    assert {(e.target.text, e.target.country) for e in truce if e.target} == {("Goma", "COD")}
+    grant = code(coder, "Norway gave $40 million to rebuild schools and clinics in Darfur.")
+    assert [(e.target.text, e.target.country) for e in grant if e.plover_type == "AID" and e.target] == [
+        ("Darfur", "SDN")
+    ]

@@ -40,8 +40,9 @@ def event_place(
             if any(is_time_word(word) for word in _own_words(place)):
                 continue  # "in March 2020", "in the first quarter of 2015"
             found = finder.actor(place, memory)
-            if found is None or found.country is None:  # a region or city the actor lists lack
-                found = _gazetteer_place(place, sources) or found
+            described = found is not None and finder.resolver.resolve(core_text(place), finder.date) is None
+            if found is None or found.country is None or described:  # a region or city the actor lists lack
+                found = _gazetteer_place(place, sources) or found  # ("Idlib, the rebels' last enclave")
             if cities and found is not None and found.sector == "GOV" and _bare_place_name(place):
                 found = dataclasses.replace(found, sector=None)  # "in Manila": the city, not its government
             if found is None or (found.country is None and place.pos_ != "PROPN") or found.sector is not None:
@@ -49,10 +50,15 @@ def event_place(
             if not any(same_actor(source, found) for source in sources):
                 return found
         for child in head.children:
-            if child.i not in seen and child.dep_ not in PLACE_BARRIERS:
+            if child.i not in seen and (child.dep_ not in PLACE_BARRIERS or _purpose(child)):
                 seen.add(child.i)
                 queue.append(child)
     return None
+
+
+def _purpose(clause: Token) -> bool:
+    """ "gave $40 million to rebuild schools in Y": what it is for happens where the event does."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _own_words(place: Token) -> list[Token]:
@@ -71,7 +77,7 @@ def _gazetteer_place(place: Token, sources: Sequence[Actor]) -> Actor | None:
 
 def _bare_place_name(place: Token) -> bool:
     """ "Manila", "the Golan Heights": a proper name with no word for a body ("the Government")."""
-    words = [t for t in place.subtree if t.pos_ not in ("DET", "PUNCT")]
+    words = [t for t in _own_words(place) if t.pos_ not in ("DET", "PUNCT")]
     return all(t.pos_ == "PROPN" and t.lemma_.lower() not in COLLECTIVE_ACTORS for t in words)
 
 

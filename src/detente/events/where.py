@@ -42,7 +42,7 @@ def event_place(
             found = finder.actor(place, memory)
             described = found is not None and finder.resolver.resolve(core_text(place), finder.date) is None
             if found is None or found.country is None or described:  # a region or city the actor lists lack
-                found = _gazetteer_place(place, sources) or found  # ("Idlib, the rebels' last enclave")
+                found = _gazetteer_place(place, sources) or found  # ("Goma, the rebels' last stronghold")
             if cities and found is not None and found.sector == "GOV" and _bare_place_name(place):
                 found = dataclasses.replace(found, sector=None)  # "in Manila": the city, not its government
             if found is None or (found.country is None and place.pos_ != "PROPN") or found.sector is not None:

@@ -273,3 +273,9 @@ def test_the_place_of_an_event_with_no_recipient_may_carry_an_apposition_or_sit_
     assert [(e.target.text, e.target.country) for e in grant if e.plover_type == "AID" and e.target] == [
         ("Darfur", "SDN")
     ]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(coder: RuleCoder) -> None:
+    text = "Emmanuel Macron visited Washington in April. Later that week President Joe Biden praised him warmly."
+    praised = [e for e in code(coder, text) if e.source.text == "President Joe Biden"]
+    assert praised and {e.target.name for e in praised if e.target} == {"Emmanuel Macron"}

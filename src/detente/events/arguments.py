@@ -75,9 +75,11 @@ class ArticleMemory:
         if actor.country:
             self.subjects.append(actor)
 
-    def antecedent(self, text: str, offset: int = 1 << 30) -> Actor | None:
+    def antecedent(self, text: str, offset: int = 1 << 30, besides: tuple[int, int] = (0, 0)) -> Actor | None:
+        """``besides``: a span of the sentence whose actors the pronoun cannot mean (its clause's subject)."""
         wants_person = text.lower() in PERSON_PRONOUNS
-        preceding = [actor for start, actor in reversed(self.current) if start < offset]
+        low, high = besides
+        preceding = [actor for start, actor in reversed(self.current) if start < offset and not low <= start < high]
         recent_subjects = list(reversed(self.subjects[-SALIENT_SUBJECTS:]))
         for actor in [*preceding, *recent_subjects, *reversed(self.mentions)]:
             if _is_person(actor) == wants_person:
@@ -99,6 +101,16 @@ def _speaker(pronoun: Token) -> Token | None:
     if clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return None
     return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
+def _own_subject(pronoun: Token) -> tuple[int, int]:
+    """The span of the subject of the clause whose object the pronoun is: "after Kiir pardoned him", he is
+    not Kiir (that would be "himself"). (0, 0) when the pronoun is no object."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if pronoun.dep_ not in ("dobj", "dative", "pobj") or subject is None:
+        return (0, 0)
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
 
 
 def _is_person(actor: Actor) -> bool:
@@ -163,7 +175,7 @@ class ArgumentFinder:
                 found = self.actor(speaker, memory)
                 if found is not None and (found.name is None or _is_person(found) == (text.lower() in PERSON_PRONOUNS)):
                     return dataclasses.replace(found, confidence=found.confidence * 0.8)
-            antecedent = memory.antecedent(text, head.idx)
+            antecedent = memory.antecedent(text, head.idx, besides=_own_subject(head))
             return dataclasses.replace(antecedent, confidence=antecedent.confidence * 0.8) if antecedent else None
         core = core_text(head)
         if core.lower() in COUNTRY_ANAPHORS:

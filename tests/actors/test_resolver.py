@@ -63,6 +63,10 @@ def code(actor: Actor | None) -> tuple[str | None, str | None] | None:
         ("a 35-year-old inmate", (None, "CVL")),
         ("a prisoner", (None, "CVL")),
         ("former Iranian officials", ("IRN", "ELI")),
+        ("the prison guards", (None, "COP")),
+        ("armed bandits", (None, "CRM")),
+        ("local youths", (None, "CVL")),
+        ("an assassin", (None, "UAF")),
     ],
 )
 def test_resolves_mentions(resolver: ActorResolver, text: str, expected: tuple[str | None, str | None]) -> None:

@@ -279,3 +279,10 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(coder: RuleCoder
     text = "Emmanuel Macron visited Washington in April. Later that week President Joe Biden praised him warmly."
     praised = [e for e in code(coder, text) if e.source.text == "President Joe Biden"]
     assert praised and {e.target.name for e in praised if e.target} == {"Emmanuel Macron"}
+
+
+def test_a_mediator_mediates_with_the_parties_to_the_dispute_it_is_meant_to_end(coder: RuleCoder) -> None:
+    effort = code(coder, "Kenya launched a mediation effort to end the dispute between Ethiopia and Eritrea.")
+    assert dyads(effort, "CONSULT") == {("Kenya", "Ethiopia"), ("Kenya", "Eritrea")}
+    mediating = code(coder, "Qatar is mediating to resolve the standoff between Sudan and Chad.")
+    assert dyads(mediating, "CONSULT") == {("Qatar", "Sudan"), ("Qatar", "Chad")}

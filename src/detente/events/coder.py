@@ -96,6 +96,8 @@ ADDRESSED_ROOTS = frozenset({"02", "10"})  # demands and appeals: "demanded that
 # Not aid, concessions, talks or cooperation, whose direct object is what is given or done, not to whom.
 THING_TARGET_ROOTS = frozenset({"05", "09", "11", "12", "14", "16", "17", "18", "19", "20"})
 PEACEKEEPING_CODE = "074"
+MEDIATION_CODE = "045"
+NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "dobj", "pobj", "prep", "nsubj", "attr"})
 PEACEKEEPER_MOVES = ("042", "15")  # arriving (a visit for anyone else) and deploying
 THING_CONFIDENCE = 0.2  # "Iran, Iraq and Syria …": more conjuncts than this is a list, not actors
 # refusals and threats made conditional on what another actor does first
@@ -491,6 +493,12 @@ class RuleCoder:
         that the minister resign"), else the thing acted on ("rejected the election results", "seized
         the oil fields"), or the author of that thing ("welcomed the decision by the WHO")."""
         token = trigger.token
+        if trigger.cameo == MEDIATION_CODE:  # "launched a mediation effort to end the dispute between A and B"
+            clause = token
+            while clause.dep_ in NOUN_PHRASE_DEPS and clause.head != clause:  # up to the verb of its clause
+                clause = clause.head
+            parties = (t for inner in clause.subtree for t in prepositional_objects(inner, "between"))
+            return next((found for t in parties if (found := finder.actors(t, memory)[:MAX_ACTORS_PER_SLOT])), [])
         if not trigger.nominal and trigger.cameo[:2] in ADDRESSED_ROOTS:
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             addressee = subject_of(clause) if clause is not None else None

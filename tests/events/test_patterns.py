@@ -286,3 +286,8 @@ def test_a_mediator_mediates_with_the_parties_to_the_dispute_it_is_meant_to_end(
     assert dyads(effort, "CONSULT") == {("Kenya", "Ethiopia"), ("Kenya", "Eritrea")}
     mediating = code(coder, "Qatar is mediating to resolve the standoff between Sudan and Chad.")
     assert dyads(mediating, "CONSULT") == {("Qatar", "Sudan"), ("Qatar", "Chad")}
+
+
+def test_a_strike_gone_on_against_someone_targets_them_not_the_strike(coder: RuleCoder) -> None:
+    struck = code(coder, "Dockworkers in Mombasa went on strike against the port operator on Monday.")
+    assert dyads(struck, "PROTEST") == {("Dockworkers", "the port operator")}

@@ -89,7 +89,8 @@ SMALL_CLAUSE_DEPS = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 # … except pledges of aid: "China, Iran and Russia pledged funds" give to a third party, not to each other
 ONE_WAY_CODES = ("033", "037", "038")
-LEFT_PREPOSITIONS = frozenset({"from", "of"})  # what is left ("withdrew from", "pulled out of") may name a partner
+# What is left ("withdrew from", "pulled out of") or gone on ("went on strike against X") may name the other party.
+LEFT_PREPOSITIONS = frozenset({"from", "of", "on"})
 FORCEFUL_ROOTS = frozenset({"18", "19", "20"})
 ADDRESSED_ROOTS = frozenset({"02", "10"})  # demands and appeals: "demanded that X resign" is addressed to X
 # Events whose recipient may be a thing — a decision, a plan, a vote, a building — when no actor is named.

@@ -291,3 +291,14 @@ def test_a_mediator_mediates_with_the_parties_to_the_dispute_it_is_meant_to_end(
 def test_a_strike_gone_on_against_someone_targets_them_not_the_strike(coder: RuleCoder) -> None:
     struck = code(coder, "Dockworkers in Mombasa went on strike against the port operator on Monday.")
     assert dyads(struck, "PROTEST") == {("Dockworkers", "the port operator")}
+
+
+def test_firing_someone_is_no_attack_but_firing_on_them_or_a_weapon_is(coder: RuleCoder) -> None:
+    dismissed = code(coder, "President Alvarez fired his defence minister and the army chief on Tuesday.")
+    assert not [e for e in dismissed if e.plover_type == "ASSAULT"]
+    for text in (
+        "Troops fired on the demonstrators in the capital.",
+        "Both armies fired across the demarcation line overnight.",
+        "Soldiers fired small arms along the border with Armenia.",
+    ):
+        assert [e.plover_type for e in code(coder, text)] == ["ASSAULT"], text

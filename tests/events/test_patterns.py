@@ -302,3 +302,10 @@ def test_firing_someone_is_no_attack_but_firing_on_them_or_a_weapon_is(coder: Ru
         "Soldiers fired small arms along the border with Armenia.",
     ):
         assert [e.plover_type for e in code(coder, text)] == ["ASSAULT"], text
+
+
+def test_a_decision_to_yield_is_the_yield_not_an_intent(coder: RuleCoder) -> None:
+    decided = code(coder, "Japan's cabinet decided to lift the sanctions on Myanmar.")
+    assert [(e.plover_type, e.modality, e.source.text, e.target and e.target.text) for e in decided] == [
+        ("RETREAT", "asserted", "Japan's cabinet", "Myanmar")
+    ]

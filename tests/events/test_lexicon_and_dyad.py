@@ -121,3 +121,18 @@ def test_an_actor_given_as_text_is_found_as_whole_words_first(coder: RuleCoder) 
     assert span_start("Kuwait expelled three Iranian diplomats.", "Iran") == len("Kuwait expelled three ")
     assert span_start("Talks with ISRAEL resumed.", "Israel") == len("Talks with ")
     assert span_start("Nothing here.", "Israel") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "plover"),
+    [
+        ("The dockworkers' leader said on Monday that they will not end the strike.", "The dockworkers' leader",
+         "REJECT"),
+        ("The Peruvian government lifted the state of emergency in the south.", "The Peruvian government",
+         "RETREAT"),
+    ],
+)  # fmt: skip
+def test_a_target_the_sentence_does_not_name_leaves_what_the_source_did(
+    coder: RuleCoder, sentence: str, source: str, plover: str
+) -> None:
+    assert _rule_answer(coder, sentence, source, "a recipient").plover == plover

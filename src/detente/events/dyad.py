@@ -92,9 +92,11 @@ def code_dyad(coder: RuleCoder, doc: Any, source: str, target: str) -> DyadCode:
     (the codebook's "future actions are coded as AGREE / THREATEN"), through cues.yaml's frames.
     """
     source_head = _span_head(doc, source)
-    target_head = _span_head(doc, target)
-    if source_head is None or target_head is None:
+    if source_head is None:
         return NO_EVENT
+    # A target the sentence does not name: what the source does, or says it does ("X said they will not
+    # end the strike").
+    target_head = _span_head(doc, target) or _reported_clause(source_head) or source_head
     triggers = coder.triggers(doc)
     chosen = _choose(triggers, source_head, target_head)
     demanded = demanded_clause(source_head, target_head)
@@ -130,6 +132,13 @@ def demanded_clause(source: Token, target: Token) -> Token | None:
         return None
     subject = [child for child in reporting.children if child.dep_ in ("nsubj", "nsubjpass")]
     return clause if any(s.i == source.i or _below(source, s) for s in subject) else None
+
+
+def _reported_clause(subject: Token) -> Token | None:
+    """The verb of the clause its subject reports: "X said (that) they will not end the strike" → end."""
+    if subject.dep_ != "nsubj":
+        return None
+    return next((c for c in subject.head.children if c.dep_ == "ccomp"), None)
 
 
 def _modal(verb: Token) -> str | None:

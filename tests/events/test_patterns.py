@@ -309,3 +309,11 @@ def test_a_decision_to_yield_is_the_yield_not_an_intent(coder: RuleCoder) -> Non
     assert [(e.plover_type, e.modality, e.source.text, e.target and e.target.text) for e in decided] == [
         ("RETREAT", "asserted", "Japan's cabinet", "Myanmar")
     ]
+
+
+def test_an_honour_awarded_or_conferred_is_praise(coder: RuleCoder) -> None:
+    awarded = code(coder, "Ghana awarded the Order of the Volta to the retiring Nigerian envoy.")
+    assert dyads(awarded, "SUPPORT") == {("Ghana", "the retiring Nigerian envoy")}
+    conferred = code(coder, "Chile conferred its highest honour on the Uruguayan president.")
+    assert dyads(conferred, "SUPPORT") == {("Chile", "the Uruguayan president")}
+    assert not code(coder, "The court awarded the family $5 million in damages.")

@@ -317,3 +317,11 @@ def test_an_honour_awarded_or_conferred_is_praise(coder: RuleCoder) -> None:
     conferred = code(coder, "Chile conferred its highest honour on the Uruguayan president.")
     assert dyads(conferred, "SUPPORT") == {("Chile", "the Uruguayan president")}
     assert not code(coder, "The court awarded the family $5 million in damages.")
+
+
+def test_the_government_a_head_of_government_says_will_act_is_him(coder: RuleCoder) -> None:
+    text = "Prime Minister Andrew Holness announced that the government will extend the nightly curfew in Jamaica."
+    assert {e.source.text for e in code(coder, text)} == {"Prime Minister Andrew Holness"}
+    said = code(coder, "President William Ruto said his country will reopen the border with Somalia.")
+    assert {(e.source.text, e.source.country) for e in said} == {("President William Ruto", "KEN")}
+    assert not code(coder, "The opposition leader said the government will release the detainees.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -25,6 +26,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 CORE_DEPS_DROPPED = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "ccomp", "xcomp"})
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl"})
 COUNTRY_ANAPHORS = frozenset({"the country", "the nation", "the regime", "the government", "the state"})
+OWN_COUNTRY = re.compile(r"(?:his|her|its|their|our) (?:country|nation|government|administration)")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "which", "who", "that"})
 # a relative pronoun names the noun its clause hangs on, never an actor of an earlier sentence
@@ -90,10 +92,10 @@ class ArticleMemory:
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 
 
-def _speaker(pronoun: Token) -> Token | None:
-    """The subject of the main clause whose reported clause this pronoun is the subject of: in "X said
-    it would …", "X announced they will …", the pronoun is X."""
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in SPEAKER_PRONOUNS:
+def _speaker(pronoun: Token, anaphor: bool = False) -> Token | None:
+    """The subject of the main clause whose reported clause this pronoun (or, with ``anaphor``, "his
+    country", "the government") is the subject of: in "X said it would …", "X announced they will …"."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or not (anaphor or pronoun.lower_ in SPEAKER_PRONOUNS):
         return None
     clause = pronoun.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -178,6 +180,11 @@ class ArgumentFinder:
             antecedent = memory.antecedent(text, head.idx, besides=_own_subject(head))
             return dataclasses.replace(antecedent, confidence=antecedent.confidence * 0.8) if antecedent else None
         core = core_text(head)
+        if core.lower() in COUNTRY_ANAPHORS or OWN_COUNTRY.fullmatch(core.lower()):
+            speaker = _speaker(head, anaphor=True)
+            voice = self.actor(speaker, memory) if speaker is not None else None
+            if voice is not None and voice.country and voice.sector in (None, "GOV"):
+                return voice  # "Putin said his country will not lift the ban": the government speaks for it
         if core.lower() in COUNTRY_ANAPHORS:
             antecedent = memory.antecedent("it", head.idx)
             return dataclasses.replace(antecedent, text=core) if antecedent else None

@@ -325,3 +325,10 @@ def test_the_government_a_head_of_government_says_will_act_is_him(coder: RuleCod
     said = code(coder, "President William Ruto said his country will reopen the border with Somalia.")
     assert {(e.source.text, e.source.country) for e in said} == {("President William Ruto", "KEN")}
     assert not code(coder, "The opposition leader said the government will release the detainees.")
+
+
+def test_a_countrys_act_voiced_by_its_own_leader_is_the_leaders(coder: RuleCoder) -> None:
+    voiced = code(coder, "President William Ruto reiterated Kenya's support for the Somali federal government.")
+    assert ("President William Ruto", "the Somali federal government") in dyads(voiced, "SUPPORT")
+    other = code(coder, "The Ethiopian envoy reiterated Kenya's support for the Somali federal government.")
+    assert ("Kenya's", "the Somali federal government") in dyads(other, "SUPPORT")

@@ -381,6 +381,8 @@ class RuleCoder:
         if source_token is None:
             return []
         sources = finder.actors(source_token, memory)[:MAX_ACTORS_PER_SLOT]
+        if trigger.nominal and source_token.dep_ == "poss" and token.dep_ == "dobj":
+            sources = _voiced(sources, subject_of(token.head), finder, memory)  # "Erdogan reiterated Turkey's support"
         if (
             not sources
             and trigger.nominal
@@ -738,6 +740,15 @@ UNDERGOER_NOUNS = frozenset({
     "kidnapping", "capture", "imprisonment", "deportation", "expulsion", "extradition", "release",
     "ouster", "overthrow", "torture",
 })  # fmt: skip
+
+
+def _voiced(owners: list[Actor], speaker: Token | None, finder: ArgumentFinder, memory: ArticleMemory) -> list[Actor]:
+    """A country's act voiced by its own leader or government is theirs: "Erdogan reiterated Turkey's
+    support for X" (the source PLOVER coders name); anyone else voicing it leaves it the country's."""
+    voice = finder.actor(speaker, memory) if speaker is not None else None
+    if voice is None or voice.sector != "GOV" or [o.country for o in owners] != [voice.country]:
+        return owners
+    return [voice]
 
 
 def _reciprocal(cameo: str) -> bool:

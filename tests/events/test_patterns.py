@@ -332,3 +332,10 @@ def test_a_countrys_act_voiced_by_its_own_leader_is_the_leaders(coder: RuleCoder
     assert ("President William Ruto", "the Somali federal government") in dyads(voiced, "SUPPORT")
     other = code(coder, "The Ethiopian envoy reiterated Kenya's support for the Somali federal government.")
     assert ("Kenya's", "the Somali federal government") in dyads(other, "SUPPORT")
+
+
+def test_seeking_refuge_or_applying_for_asylum_is_a_request_to_the_host(coder: RuleCoder) -> None:
+    assert dyads(code(coder, "Hundreds of Afghan soldiers sought refuge in Tajikistan."), "REQUEST") == {
+        ("Hundreds of Afghan soldiers", "Tajikistan")
+    }
+    assert dyads(code(coder, "The dissident applied for asylum in Sweden."), "REQUEST") == {("The dissident", "Sweden")}

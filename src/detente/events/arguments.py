@@ -108,9 +108,11 @@ def _speaker(pronoun: Token, anaphor: bool = False) -> Token | None:
 def _own_subject(pronoun: Token) -> tuple[int, int]:
     """The span of the subject of the clause whose object the pronoun is: "after Kiir pardoned him", he is
     not Kiir (that would be "himself"). (0, 0) when the pronoun is no object."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return (0, 0)
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if pronoun.dep_ not in ("dobj", "dative", "pobj") or subject is None:
+    if subject is None:
         return (0, 0)
     return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
 

@@ -40,9 +40,11 @@ def event_place(
             if any(is_time_word(word) for word in _own_words(place)):
                 continue  # "in March 2020", "in the first quarter of 2015"
             found = finder.actor(place, memory)
-            described = found is not None and finder.resolver.resolve(core_text(place), finder.date) is None
-            if found is None or found.country is None or described:  # a region or city the actor lists lack
-                found = _gazetteer_place(place, sources) or found  # ("Goma, the rebels' last stronghold")
+            # a region or city the actor lists lack, or one only its apposition gave a sector ("Goma, the
+            # rebels' last stronghold")
+            described = found is not None and found.sector is not None
+            if found is None or found.country is None or (described and not _named(place, finder)):
+                found = _gazetteer_place(place, sources) or found
             if cities and found is not None and found.sector == "GOV" and _bare_place_name(place):
                 found = dataclasses.replace(found, sector=None)  # "in Manila": the city, not its government
             if found is None or (found.country is None and place.pos_ != "PROPN") or found.sector is not None:
@@ -54,6 +56,10 @@ def event_place(
                 seen.add(child.i)
                 queue.append(child)
     return None
+
+
+def _named(place: Token, finder: ArgumentFinder) -> bool:
+    return finder.resolver.resolve(core_text(place), finder.date) is not None
 
 
 def _purpose(clause: Token) -> bool:

@@ -128,7 +128,7 @@ class Store:
                 "copies",
                 [
                     {
-                        "copy_id": f"{c.copy}>{c.original}",
+                        "copy_id": _copy_id(c.copy, c.original),
                         "copy": c.copy,
                         "original": c.original,
                         "relation": c.relation,
@@ -166,13 +166,14 @@ class Store:
         ):
             return {}  # a store last written before verdicts were kept
         rows = query(self.path, "SELECT first_id, second_id, basis, copy_of, score FROM pair_verdicts")
-        return {(r["first_id"], r["second_id"]): PairVerdict(*r.values()) for r in rows}
+        verdicts = (PairVerdict(r["first_id"], r["second_id"], r["basis"], r["copy_of"], r["score"]) for r in rows)
+        return {(v.first, v.second): v for v in verdicts}
 
     def kept_copies(self, pairs: Collection[tuple[str, str]]) -> dict[tuple[str, str], Copy]:
         """The stored copies among ``pairs`` of (copy, original) article ids."""
         if not pairs:
             return {}
-        keys = [f"{copy}>{original}" for copy, original in pairs]
+        keys = [_copy_id(copy, original) for copy, original in pairs]
         rows = query(self.path, "SELECT payload FROM copies WHERE copy_id IN (SELECT unnest(?::VARCHAR[]))", [keys])
         copies = (copy_from_json(json.loads(row["payload"])) for row in rows)
         return {(c.copy, c.original): c for c in copies if c.original is not None}
@@ -264,6 +265,10 @@ def _event_row(event: Event) -> dict[str, Any]:
 
 BUMP_GENERATION = """INSERT OR REPLACE INTO meta SELECT 'generation',
     CAST(COALESCE((SELECT TRY_CAST(value AS BIGINT) FROM meta WHERE key = 'generation'), 0) + 1 AS VARCHAR)"""
+
+
+def _copy_id(copy: str, original: str | None) -> str:
+    return f"{copy}>{original}"
 
 
 def _verdict_row(verdict: PairVerdict) -> dict[str, Any]:
